@@ -1,0 +1,184 @@
+//! The reading model: what rdiff understood of a report.
+//!
+//! This is the seam every stage shares. Reading (`decode` → `normalize` → `structure` →
+//! `sentences`) fills it; comparing and rendering only read it. Every piece of report text is
+//! kept twice: `original`, exactly as written (for display), and `text`, normalized (one script,
+//! folded widths; for comparing).
+
+use serde::Serialize;
+
+/// A piece of report text as written and as compared.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Text {
+    /// Normalized: Simplified script, ASCII punctuation and digits, single spaces.
+    pub text: String,
+    /// Exactly as it stood in the decoded input.
+    pub original: String,
+}
+
+impl Text {
+    /// A text that needed no normalization (tests, synthetic input).
+    pub fn plain(s: &str) -> Text {
+        Text {
+            text: s.to_string(),
+            original: s.to_string(),
+        }
+    }
+}
+
+/// One sentence of a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    #[serde(flatten)]
+    pub text: Text,
+}
+
+/// What a section is, so that a glossary is not taken for policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// Text before the first heading: the address to the delegates, an article's lead.
+    Preamble,
+    /// The report proper.
+    Body,
+    /// 名词解释 / 注释: explanations appended to the report.
+    Glossary,
+    /// 附件 / 附录: appended material.
+    Appendix,
+}
+
+/// A heading as written, with its numbering recognised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    #[serde(flatten)]
+    pub text: Text,
+    /// The numbering marker as written, normalized ("一、", "(一)", "1.", "第一部分"), if any.
+    pub numbering: Option<String>,
+}
+
+/// A section: a heading, its own sentences, then its sub-sections.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    /// `None` for a preamble (text before any heading).
+    pub heading: Option<Heading>,
+    /// 1 for top-level sections; deeper levels follow the numbering styles the report uses.
+    pub level: u8,
+    pub kind: SectionKind,
+    /// Sentences that stand directly under this heading, before any sub-section.
+    pub sentences: Vec<Sentence>,
+    pub children: Vec<Section>,
+}
+
+impl Section {
+    /// All sentences of this section and its sub-sections, in reading order.
+    pub fn iter_sentences(&self) -> Box<dyn Iterator<Item = &Sentence> + '_> {
+        Box::new(
+            self.sentences
+                .iter()
+                .chain(self.children.iter().flat_map(|c| c.iter_sentences())),
+        )
+    }
+
+    /// Number of sentences in this section and its sub-sections.
+    pub fn sentence_count(&self) -> usize {
+        self.sentences.len() + self.children.iter().map(Section::sentence_count).sum::<usize>()
+    }
+}
+
+/// Why a line was not taken as report text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DropReason {
+    /// Web-site chrome: breadcrumbs, 来源/责任编辑/关键词, menus, "点击查阅更多…".
+    SiteChrome,
+    /// A photo caption ("记者 祝雪娟 摄", "资料图").
+    Caption,
+    /// A page number or page header/footer.
+    PageNumber,
+    /// A table of contents (目录) and its entries.
+    ContentsList,
+    /// The document title line (kept as the report's title, not as a sentence).
+    Title,
+    /// The meeting line ("——2024年1月10日在…人民代表大会…会议上") and the speaker's name.
+    Byline,
+    /// A user-supplied rule removed it.
+    Rule,
+    /// Anything else that is not report text (stray symbols, empty markers).
+    Noise,
+}
+
+/// A line (or part of one) that rdiff did not read as report text, listed so users can check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dropped {
+    /// 1-based line number in the decoded input.
+    pub line: usize,
+    pub reason: DropReason,
+    /// The text as written.
+    pub text: String,
+}
+
+/// What kind of document this looks like; rdiff compares anything but says what it saw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Genre {
+    /// A full government work report.
+    Report,
+    /// A newspaper excerpt of a report (摘登, 摘要).
+    Excerpt,
+    /// Not a work report (a news article, a speech…): outlined as it is, nothing invented.
+    Other,
+}
+
+/// One government work report, read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// The file it came from (as given by the user).
+    pub path: String,
+    /// The report's title: as written, or derived from the meeting line when the file has none.
+    pub title: Option<Text>,
+    /// True when the title was not written in the file but derived (e.g. from the meeting line).
+    pub title_derived: bool,
+    /// Year of the report, when found in the title or meeting line.
+    pub year: Option<u16>,
+    /// The place (city, county, district), when found in the title or meeting line.
+    pub place: Option<String>,
+    pub genre: Genre,
+    /// Name of the encoding the bytes were decoded with (encoding_rs name: "UTF-8", "GBK"…).
+    pub encoding: String,
+    /// True when the text was converted from Traditional script.
+    pub converted: bool,
+    /// Top-level sections in reading order (a preamble first, if any).
+    pub sections: Vec<Section>,
+    /// What was not read as report text.
+    pub dropped: Vec<Dropped>,
+    /// Things the user should know (undecodable bytes, a contents list promising more…).
+    pub warnings: Vec<String>,
+}
+
+impl Report {
+    /// All sentences in reading order.
+    pub fn iter_sentences(&self) -> impl Iterator<Item = &Sentence> {
+        self.sections.iter().flat_map(|s| s.iter_sentences())
+    }
+
+    /// Number of sentences in the report.
+    pub fn sentence_count(&self) -> usize {
+        self.sections.iter().map(Section::sentence_count).sum()
+    }
+
+    /// Characters of normalized sentence text (headings excluded).
+    pub fn char_count(&self) -> usize {
+        self.iter_sentences().map(|s| s.text.text.chars().count()).sum()
+    }
+}
+
+/// One input file, read: usually one report, several for a compilation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Document {
+    pub path: String,
+    /// Name of the encoding the bytes were decoded with.
+    pub encoding: String,
+    pub reports: Vec<Report>,
+    /// Document-level findings: undecodable bytes, a contents list naming reports the file lacks.
+    pub warnings: Vec<String>,
+}

