@@ -22,5 +22,11 @@ impl Normalizer {
 
 /// Fold full-width ASCII forms to ASCII and every kind of space to U+0020.
 pub fn fold_width(text: &str) -> String {
-    text.to_string()
+    text.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            c if c.is_whitespace() => ' ',
+            c => c,
+        })
+        .collect()
 }
