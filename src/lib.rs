@@ -9,11 +9,16 @@
 //! 4. [`sentences`]: paragraphs split into sentences.
 //!
 //! [`read`] runs 1–4 for a file and yields a [`model::Document`]: the seam every later stage
-//! reads.
+//! reads. [`render`] prints what the stages produced; it computes nothing of its own.
 
+pub mod app;
+pub mod cli;
+pub mod config;
 pub mod decode;
+pub mod exit;
 pub mod model;
 pub mod normalize;
 pub mod read;
+pub mod render;
 pub mod sentences;
 pub mod structure;

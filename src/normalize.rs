@@ -9,6 +9,11 @@ impl Normalizer {
         Normalizer {}
     }
 
+    /// Apply user replacement rules after normalizing.
+    pub fn with_rules(self, _rules: Rules) -> Normalizer {
+        self
+    }
+
     /// True when `text` is written in Traditional script and must be converted.
     pub fn is_traditional(&self, _text: &str) -> bool {
         false
@@ -29,4 +34,15 @@ pub fn fold_width(text: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+/// User replacement rules.
+#[derive(Debug, Default)]
+pub struct Rules {}
+
+impl Rules {
+    /// Parse a rules file.
+    pub fn parse(_text: &str) -> Result<Rules, std::convert::Infallible> {
+        Ok(Rules {})
+    }
 }

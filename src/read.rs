@@ -22,7 +22,7 @@ pub struct ReadOptions {
 /// Why a file could not be read as a report.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    #[error("{path}: {source}")]
+    #[error("{path}: cannot read: {source}")]
     Io {
         path: String,
         source: std::io::Error,
@@ -32,10 +32,7 @@ pub enum ReadError {
     #[error("{path}: file is {size} bytes, larger than the {max}-byte limit")]
     TooLarge { path: String, size: u64, max: u64 },
     #[error("{path}: {source}")]
-    Decode {
-        path: String,
-        source: DecodeError,
-    },
+    Decode { path: String, source: DecodeError },
 }
 
 /// Read one file into its report(s).
