@@ -7,6 +7,6 @@ pub fn split(paragraph: &str) -> Vec<Range<usize>> {
     if paragraph.trim().is_empty() {
         Vec::new()
     } else {
-        vec![0..paragraph.len()]
+        std::iter::once(0..paragraph.len()).collect()
     }
 }
