@@ -11,6 +11,7 @@
 //! [`read`] runs 1–4 for a file and yields a [`model::Document`]: the seam every later stage
 //! reads.
 
+pub mod comparison;
 pub mod decode;
 pub mod model;
 pub mod normalize;

@@ -81,7 +81,12 @@ impl Section {
 
     /// Number of sentences in this section and its sub-sections.
     pub fn sentence_count(&self) -> usize {
-        self.sentences.len() + self.children.iter().map(Section::sentence_count).sum::<usize>()
+        self.sentences.len()
+            + self
+                .children
+                .iter()
+                .map(Section::sentence_count)
+                .sum::<usize>()
     }
 }
 
@@ -168,7 +173,9 @@ impl Report {
 
     /// Characters of normalized sentence text (headings excluded).
     pub fn char_count(&self) -> usize {
-        self.iter_sentences().map(|s| s.text.text.chars().count()).sum()
+        self.iter_sentences()
+            .map(|s| s.text.text.chars().count())
+            .sum()
     }
 }
 

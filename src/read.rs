@@ -32,10 +32,7 @@ pub enum ReadError {
     #[error("{path}: file is {size} bytes, larger than the {max}-byte limit")]
     TooLarge { path: String, size: u64, max: u64 },
     #[error("{path}: {source}")]
-    Decode {
-        path: String,
-        source: DecodeError,
-    },
+    Decode { path: String, source: DecodeError },
 }
 
 /// Read one file into its report(s).
