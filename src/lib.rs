@@ -11,10 +11,15 @@
 //! [`read`] runs 1–4 for a file and yields a [`model::Document`]: the seam every later stage
 //! reads.
 
+pub mod align;
+pub mod compare;
 pub mod comparison;
 pub mod decode;
+pub mod key;
 pub mod model;
 pub mod normalize;
 pub mod read;
 pub mod sentences;
+pub mod spans;
 pub mod structure;
+pub mod testing;
