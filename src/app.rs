@@ -6,10 +6,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::cli::{Cli, Command, NormalizeArgs, OutlineArgs};
+use crate::cli::{Cli, Command, MatrixArgs, NormalizeArgs, OutlineArgs, SplitArgs};
 use crate::compare;
 use crate::comparison::CompareOptions;
 use crate::config::{self, Reading};
+use crate::corpus::{self, MatrixOptions};
 use crate::exit;
 use crate::model::{Document, Report};
 use crate::read;
@@ -22,6 +23,8 @@ pub fn run(cli: Cli) -> Result<u8> {
     match &cli.command {
         Some(Command::Outline(args)) => outline(args, &reading),
         Some(Command::Normalize(args)) => normalize(args, &reading),
+        Some(Command::Matrix(args)) => matrix(args, &reading),
+        Some(Command::Split(args)) => split(args, &reading),
         None => compare_pair(&cli, &reading),
     }
 }
@@ -119,4 +122,70 @@ fn compare_pair(cli: &Cli, reading: &Reading) -> Result<u8> {
     } else {
         exit::DIFFERENT
     })
+}
+
+/// `rdiff matrix`: read every input (one line on stderr for each that fails, and the run goes
+/// on), compare them all, print and write what was asked. Exit 2 if any input failed.
+fn matrix(args: &MatrixArgs, reading: &Reading) -> Result<u8> {
+    let mut options = MatrixOptions {
+        top: args.top,
+        sources: args.top.unwrap_or(corpus::DEFAULT_SOURCES),
+        phrases: args.phrases,
+        ..MatrixOptions::default()
+    };
+    if let Some(n) = args.min_match {
+        anyhow::ensure!(n >= 2, "--min-match {n}: must be at least 2");
+        options.min_match = n;
+    }
+    anyhow::ensure!(args.top != Some(0), "--top 0: must be at least 1");
+    let bar = render::matrix_progress::Bar::new(!args.quiet);
+    let inputs = corpus::inputs::expand(&args.paths);
+    let loaded = corpus::inputs::load(&inputs, &reading.options, &reading.normalizer, &bar);
+    for failed in &loaded.failed {
+        bar.println(&format!("rdiff: {}", failed.error));
+    }
+    if !args.quiet {
+        for warning in &loaded.warnings {
+            bar.println(&format!("rdiff: warning: {warning}"));
+        }
+    }
+    if loaded.entries.is_empty() {
+        bar.finish();
+        anyhow::bail!("no report to compare");
+    }
+    let mut analysis = corpus::analyze(&loaded.entries, &options, &bar);
+    bar.finish();
+    analysis.failed = loaded.failed;
+    if let Some(path) = &args.csv {
+        render::matrix_csv::write_file(path, &analysis)?;
+    }
+    if let Some(path) = &args.html {
+        render::matrix_html::write_file(path, &analysis, None)?;
+    }
+    let mut out = BufWriter::new(io::stdout().lock());
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &analysis).context("writing JSON")?;
+        writeln!(out)?;
+    } else {
+        render::matrix_terminal::write(&mut out, &analysis, config::terminal_width())?;
+    }
+    out.flush()?;
+    Ok(if analysis.failed.is_empty() {
+        exit::SAME
+    } else {
+        exit::TROUBLE
+    })
+}
+
+/// `rdiff split`: each report of a compilation to its own file; prints the files written.
+fn split(args: &SplitArgs, reading: &Reading) -> Result<u8> {
+    let document = read::read_path(&args.file, &reading.options, &reading.normalizer)?;
+    warn(&document);
+    let written = corpus::split::write_reports(&document, &args.output)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    for path in written {
+        writeln!(out, "{}", path.display())?;
+    }
+    out.flush()?;
+    Ok(exit::SAME)
 }

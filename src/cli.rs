@@ -18,7 +18,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     version,
     args_conflicts_with_subcommands = true,
     subcommand_negates_reqs = true,
-    after_help = "Examples:\n  rdiff a.txt b.txt\n  rdiff a.txt b.txt --html report.html\n  rdiff outline report.txt\n  rdiff normalize report.txt | less"
+    after_help = "Examples:\n  rdiff a.txt b.txt\n  rdiff a.txt b.txt --html report.html\n  rdiff outline report.txt\n  rdiff normalize report.txt | less\n  rdiff matrix reports/ --html matrix.html\n  rdiff split compilation.txt -o reports/"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -46,6 +46,70 @@ pub enum Command {
     /// Print a report as rdiff compares it: one script, folded widths, furniture removed,
     /// one heading or sentence per line.
     Normalize(NormalizeArgs),
+    /// Measure template reuse across many reports: a reuse matrix, each report's template
+    /// and own share and closest sources, the most shared phrases and sentences. Exit status:
+    /// 0, or 2 when an input could not be read (the others are still compared).
+    Matrix(MatrixArgs),
+    /// Write each report of a compilation to its own UTF-8 file, named after its title.
+    Split(SplitArgs),
+}
+
+/// Arguments of `rdiff matrix`.
+#[derive(Debug, Args)]
+pub struct MatrixArgs {
+    /// Report files, folders (searched recursively for *.txt) and compilations (each of
+    /// their reports counts on its own).
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Print the result as JSON (the format is documented in docs/matrix.md).
+    #[arg(long)]
+    pub json: bool,
+
+    /// Also write the reuse matrix to FILE as CSV: a row per report, a header of report names.
+    #[arg(long, value_name = "FILE", conflicts_with = "top")]
+    pub csv: Option<PathBuf>,
+
+    /// Also write a self-contained HTML page to FILE: heatmap, sortable report table,
+    /// shared phrases.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+
+    /// With --html: write every pair's comparison as HTML into DIR and link the heatmap's
+    /// cells to them (one comparison per pair: for small corpora).
+    #[arg(long, value_name = "DIR", requires = "html", conflicts_with = "top")]
+    pub pairs_dir: Option<PathBuf>,
+
+    /// Keep only each report's K closest sources instead of the dense matrix (for large
+    /// corpora; the JSON "matrix" is then null).
+    #[arg(long, value_name = "K")]
+    pub top: Option<usize>,
+
+    /// Shortest run of shared characters (punctuation and spaces not counted) that counts as
+    /// shared text; the same as for a pair.
+    #[arg(long, value_name = "N")]
+    pub min_match: Option<usize>,
+
+    /// How many shared phrases and recurring sentences to list.
+    #[arg(long, value_name = "N", default_value_t = crate::corpus::DEFAULT_PHRASES)]
+    pub phrases: usize,
+
+    /// No progress bar and no reading warnings (unreadable inputs are still reported).
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Arguments of `rdiff split`.
+#[derive(Debug, Args)]
+pub struct SplitArgs {
+    /// The compilation (a file holding several reports) to split.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Folder to write the reports into (created if missing; files of the same name are
+    /// replaced).
+    #[arg(long, short, value_name = "DIR")]
+    pub output: PathBuf,
 }
 
 /// Arguments of `rdiff outline`.
@@ -167,5 +231,23 @@ mod tests {
         assert_eq!(cli.reports.len(), 2);
         let cli = Cli::try_parse_from(["rdiff", "outline", "a.txt", "--json"]).unwrap();
         assert!(matches!(cli.command, Some(Command::Outline(ref o)) if o.json));
+    }
+
+    #[test]
+    fn matrix_and_split_arguments() {
+        let cli = Cli::try_parse_from(["rdiff", "matrix", "a.txt", "dir", "--top", "3"]).unwrap();
+        assert!(
+            matches!(cli.command, Some(Command::Matrix(ref m)) if m.paths.len() == 2 && m.top == Some(3))
+        );
+        assert!(
+            Cli::try_parse_from(["rdiff", "matrix", "d", "--top", "3", "--csv", "m.csv"]).is_err()
+        );
+        assert!(Cli::try_parse_from(["rdiff", "matrix", "d", "--pairs-dir", "p"]).is_err());
+        assert!(Cli::try_parse_from(["rdiff", "matrix"]).is_err());
+        let cli = Cli::try_parse_from(["rdiff", "split", "c.txt", "-o", "out"]).unwrap();
+        assert!(
+            matches!(cli.command, Some(Command::Split(ref s)) if s.output.as_os_str() == "out")
+        );
+        assert!(Cli::try_parse_from(["rdiff", "split", "c.txt"]).is_err());
     }
 }

@@ -17,6 +17,7 @@ pub mod cli;
 pub mod compare;
 pub mod comparison;
 pub mod config;
+pub mod corpus;
 pub mod decode;
 pub mod exit;
 pub mod key;

@@ -290,15 +290,22 @@ fn looks_forward(k: &KeyedReport, s: usize) -> bool {
     let Some(ks) = k.sentences.get(s) else {
         return false;
     };
-    let year = k.report.year;
-    for h in ks.headings.iter().rev() {
-        match classify_heading(&h.text.text, year) {
+    let headings: Vec<&str> = ks.headings.iter().map(|h| h.text.text.as_str()).collect();
+    looks_forward_under(&headings, &ks.sentence.text.text, k.report.year)
+}
+
+/// Whether a sentence (normalized `text`) standing under `headings` (normalized, outermost
+/// first) of a report of `year` looks forward: its innermost heading that decides, else its
+/// wording. Shared with the corpus matrix, so both commands classify alike.
+pub fn looks_forward_under(headings: &[&str], text: &str, year: Option<u16>) -> bool {
+    for h in headings.iter().rev() {
+        match classify_heading(h, year) {
             Outlook::Forward => return true,
             Outlook::Backward => return false,
             Outlook::Unknown => {}
         }
     }
-    starts_like_plan(&ks.sentence.text.text, year)
+    starts_like_plan(text, year)
 }
 
 /// The commitments of one side: `to` is that side's matching, `refs` where its sentences are

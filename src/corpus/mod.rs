@@ -1,0 +1,274 @@
+//! Many reports: template reuse across a corpus (`rdiff matrix`).
+//!
+//! Users compare not two reports but dozens to thousands: the counties of a province, one
+//! district over ten years. Comparing every pair would be quadratic in text; instead one
+//! fingerprint index of every report's `min_match`-windows ([`index`]) answers, for each report
+//! A, which of its characters every other report covers ([`coverage`]). The figures are the pair
+//! comparison's, exactly: the same key ([`crate::key`]), the same `min_match`, the same digit
+//! masking, so cell (A, B) of the matrix equals `a_reuse` of `rdiff A B --json`.
+//!
+//! The steps of [`analyze`]:
+//!
+//! 1. Index the keys: runs of windows shared with the same reports ([`index::shared_runs`]).
+//! 2. Index the masked keys the same way; their runs, mapped back to key positions and merged
+//!    with the exact runs, give template coverage (exact ∪ masked, as the pair comparison's
+//!    [`crate::spans::template_coverage`]).
+//! 3. For every report, in parallel, one sweep over its runs counts its characters covered by
+//!    each other report ([`coverage::row`]): a matrix row, or only its closest sources.
+//! 4. Boilerplate ([`phrases`]), recurring sentences and commitments ([`sentences`]).
+//!
+//! Everything is computed in input order and merged in input order: the result does not
+//! depend on the number of threads.
+
+pub mod coverage;
+pub mod entry;
+pub mod index;
+pub mod inputs;
+pub mod model;
+mod order;
+mod phrases;
+mod sentences;
+pub mod split;
+pub mod synth;
+
+use rayon::prelude::*;
+
+pub use entry::Entry;
+pub use model::*;
+
+use crate::key::mask_digit_chars;
+use crate::spans::share;
+use coverage::{merge_runs, row, RowCounts, Scratch};
+use index::{shared_runs, Postings, Run, SharedRuns};
+
+/// Reports progress of a long corpus run (a progress bar, or nothing).
+pub trait Progress: Sync {
+    /// A new stage of `total` steps begins.
+    fn stage(&self, label: &str, total: u64);
+    /// `steps` more steps are done.
+    fn advance(&self, steps: u64);
+}
+
+/// Progress reported nowhere.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Silent;
+
+impl Progress for Silent {
+    fn stage(&self, _: &str, _: u64) {}
+    fn advance(&self, _: u64) {}
+}
+
+/// Compare every report of `entries` with every other.
+pub fn analyze(entries: &[Entry], options: &MatrixOptions, progress: &dyn Progress) -> Analysis {
+    let n = options.min_match.max(1);
+    progress.stage("indexing", 2);
+    let keys: Vec<&[char]> = entries.iter().map(|e| e.key.as_slice()).collect();
+    let exact = shared_runs(&keys, n);
+    progress.advance(1);
+    let (template_runs, template_postings) = template_runs(entries, &exact, n);
+    progress.advance(1);
+    progress.stage("comparing", entries.len() as u64);
+    let rows: Vec<Row> = (0..entries.len())
+        .into_par_iter()
+        .map_init(
+            || (Scratch::new(entries.len()), Scratch::new(entries.len())),
+            |(s1, s2), a| {
+                let no_runs: &[Run] = &[];
+                let exact_runs = exact.runs.get(a).map_or(no_runs, Vec::as_slice);
+                let tpl_runs = template_runs.get(a).map_or(no_runs, Vec::as_slice);
+                let row = Row {
+                    exact: row(a as u32, exact_runs, &exact.postings, s1),
+                    template: row(a as u32, tpl_runs, &template_postings, s2),
+                };
+                progress.advance(1);
+                row
+            },
+        )
+        .collect();
+    drop(template_runs);
+    progress.stage("boilerplate", 1);
+    let analysis = assemble(entries, options, &rows, &exact);
+    progress.advance(1);
+    analysis
+}
+
+/// One report's coverage by every other report, exact and figures masked.
+struct Row {
+    exact: RowCounts,
+    template: RowCounts,
+}
+
+/// Runs for template coverage, in key positions: the exact runs merged with the runs of the
+/// masked keys, over one postings table (the masked postings after the exact ones).
+fn template_runs(entries: &[Entry], exact: &SharedRuns, n: usize) -> (Vec<Vec<Run>>, Postings) {
+    let masked: Vec<(Vec<char>, Vec<usize>)> = entries
+        .par_iter()
+        .map(|e| mask_digit_chars(&e.key))
+        .collect();
+    let texts: Vec<&[char]> = masked.iter().map(|(m, _)| m.as_slice()).collect();
+    let masked_runs = shared_runs(&texts, n);
+    let mut postings = exact.postings.clone();
+    let shift = postings.append(&masked_runs.postings);
+    let runs = masked_runs
+        .runs
+        .par_iter()
+        .zip(&masked)
+        .zip(entries)
+        .zip(&exact.runs)
+        .map(|(((runs, (_, starts)), entry), exact_runs)| {
+            let key_pos = |m: u32| starts.get(m as usize).copied().unwrap_or(entry.key.len());
+            let mapped: Vec<Run> = runs
+                .iter()
+                .map(|r| Run {
+                    start: key_pos(r.start) as u32,
+                    end: key_pos(r.end) as u32,
+                    postings: r.postings + shift,
+                })
+                .collect();
+            merge_runs(exact_runs, &mapped)
+        })
+        .collect();
+    (runs, postings)
+}
+
+/// Build the result from the rows.
+fn assemble(
+    entries: &[Entry],
+    options: &MatrixOptions,
+    rows: &[Row],
+    exact: &SharedRuns,
+) -> Analysis {
+    let n = options.min_match.max(1);
+    let names: Vec<String> = entries.iter().map(|e| e.name.clone()).collect();
+    let sentence_index = sentences::SentenceIndex::new(entries);
+    let reports: Vec<ReportSummary> = entries
+        .iter()
+        .zip(rows)
+        .map(|(entry, row)| summary(entry, row, entries, options, &sentence_index))
+        .collect();
+    let dense = options.top.is_none();
+    let matrix = dense.then(|| dense_matrix(entries, rows, n, |r| &r.exact));
+    let template_matrix = dense.then(|| dense_matrix(entries, rows, n, |r| &r.template));
+    let (order, pairs) = match &matrix {
+        Some(m) => (order::cluster_order(m), order::top_pairs(m, &names, PAIRS)),
+        None => {
+            let sources: Vec<Vec<Source>> = reports.iter().map(|r| r.sources.clone()).collect();
+            (
+                (0..entries.len()).collect(),
+                order::top_pairs_from_sources(&sources, &names, PAIRS),
+            )
+        }
+    };
+    Analysis {
+        options: options.clone(),
+        reports,
+        matrix,
+        template_matrix,
+        order,
+        pairs,
+        boilerplate: phrases::rank_phrases(entries, exact, options.phrases),
+        sentences: sentence_index.recurring(entries, n, options.phrases),
+        failed: Vec::new(),
+    }
+}
+
+/// Most similar pairs listed.
+const PAIRS: usize = 20;
+
+fn summary(
+    entry: &Entry,
+    row: &Row,
+    entries: &[Entry],
+    options: &MatrixOptions,
+    sentence_index: &sentences::SentenceIndex,
+) -> ReportSummary {
+    let len = entry.key.len();
+    let template_share = share(row.template.any as usize, len);
+    ReportSummary {
+        name: entry.name.clone(),
+        path: entry.path.clone(),
+        part: entry.part,
+        title: entry.title.clone(),
+        year: entry.year,
+        place: entry.place.clone(),
+        chars: len,
+        sentences: entry.sentences.len(),
+        template_share,
+        own_share: if len == 0 { 0.0 } else { 1.0 - template_share },
+        reuse_share: share(row.exact.any as usize, len),
+        sources: sources(row, len, entries, options.sources),
+        commitments: sentence_index.commitments(entry),
+    }
+}
+
+/// The `limit` reports covering most of a report: by reuse, then template reuse, then order.
+fn sources(row: &Row, len: usize, entries: &[Entry], limit: usize) -> Vec<Source> {
+    let template = |b: u32| {
+        row.template
+            .by_report
+            .binary_search_by_key(&b, |&(r, _)| r)
+            .ok()
+            .and_then(|i| row.template.by_report.get(i))
+            .map_or(0, |&(_, c)| c)
+    };
+    let mut found: Vec<(u32, u32, u32)> = row
+        .exact
+        .by_report
+        .iter()
+        .map(|&(b, c)| (b, c, template(b)))
+        .collect();
+    // Reports sharing text only once figures are masked are sources too.
+    for &(b, c) in &row.template.by_report {
+        if row
+            .exact
+            .by_report
+            .binary_search_by_key(&b, |&(r, _)| r)
+            .is_err()
+        {
+            found.push((b, 0, c));
+        }
+    }
+    found.sort_by(|x, y| y.1.cmp(&x.1).then(y.2.cmp(&x.2)).then(x.0.cmp(&y.0)));
+    found
+        .into_iter()
+        .take(limit)
+        .filter_map(|(b, c, t)| {
+            Some(Source {
+                name: entries.get(b as usize)?.name.clone(),
+                index: b as usize,
+                reuse: share(c as usize, len),
+                template_reuse: share(t as usize, len),
+            })
+        })
+        .collect()
+}
+
+/// The dense matrix of one kind of coverage; the diagonal is a report compared with itself.
+fn dense_matrix(
+    entries: &[Entry],
+    rows: &[Row],
+    n: usize,
+    counts: impl Fn(&Row) -> &RowCounts,
+) -> Vec<Vec<f64>> {
+    entries
+        .iter()
+        .zip(rows)
+        .enumerate()
+        .map(|(a, (entry, row))| {
+            let len = entry.key.len();
+            let mut cells = vec![0.0; entries.len()];
+            for &(b, c) in &counts(row).by_report {
+                if let Some(cell) = cells.get_mut(b as usize) {
+                    *cell = share(c as usize, len);
+                }
+            }
+            if let Some(cell) = cells.get_mut(a) {
+                *cell = share(if len >= n { len } else { 0 }, len);
+            }
+            cells
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

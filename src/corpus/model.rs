@@ -1,0 +1,194 @@
+//! The result of a corpus comparison: the one value the matrix printers read.
+//!
+//! [`super::analyze`] fills an [`Analysis`]; the terminal, CSV and HTML printers only read it.
+//! Serialized with serde it *is* `rdiff matrix --json`, so field names are interface: fields
+//! may be added, never renamed. Shares are fractions in 0..=1 of key characters (see
+//! [`crate::key`]), with exactly the pair comparison's definitions: cell (A, B) of `matrix` is
+//! the `a_reuse` that `rdiff A B --json` reports.
+
+use serde::Serialize;
+
+use crate::comparison::CommitmentMark;
+
+/// How the corpus was compared, echoed so figures can be reproduced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MatrixOptions {
+    /// Shortest run of consecutive key characters that counts as shared text (N).
+    pub min_match: usize,
+    /// `Some(K)`: only each report's K closest sources were kept, no dense matrix.
+    pub top: Option<usize>,
+    /// How many closest sources each report lists.
+    pub sources: usize,
+    /// How many shared phrases and recurring sentences are listed.
+    pub phrases: usize,
+}
+
+impl Default for MatrixOptions {
+    fn default() -> Self {
+        MatrixOptions {
+            min_match: crate::comparison::DEFAULT_MIN_MATCH,
+            top: None,
+            sources: DEFAULT_SOURCES,
+            phrases: DEFAULT_PHRASES,
+        }
+    }
+}
+
+/// Closest sources listed per report without `--top`.
+pub const DEFAULT_SOURCES: usize = 5;
+/// Shared phrases and recurring sentences listed by default.
+pub const DEFAULT_PHRASES: usize = 20;
+
+/// Template reuse across a corpus of reports.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Analysis {
+    pub options: MatrixOptions,
+    /// The reports, in input order (the order of every matrix row and column).
+    pub reports: Vec<ReportSummary>,
+    /// `matrix[a][b]`: share of report a's key characters in text shared with report b (the
+    /// pair comparison's `a_reuse` of a by b). `null` with `--top`.
+    pub matrix: Option<Vec<Vec<f64>>>,
+    /// As `matrix`, figures masked (the pair comparison's `a_template_reuse`).
+    pub template_matrix: Option<Vec<Vec<f64>>>,
+    /// Report indices in an order that puts similar reports next to each other (input order
+    /// with `--top`).
+    pub order: Vec<usize>,
+    /// The most similar pairs, most similar first.
+    pub pairs: Vec<SimilarPair>,
+    /// Shared phrases, found in the most reports first.
+    pub boilerplate: Vec<Phrase>,
+    /// Sentences that recur (same key, or same key once figures are masked), in the most
+    /// reports first.
+    pub sentences: Vec<RecurringSentence>,
+    /// Inputs that could not be read, with why; the run went on without them.
+    pub failed: Vec<FailedInput>,
+}
+
+/// What the corpus says about one report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportSummary {
+    /// Unique name in this corpus: the file name, or the title for a compilation's report.
+    pub name: String,
+    pub path: String,
+    /// 1-based position in its file when the file is a compilation, else `null`.
+    pub part: Option<usize>,
+    pub title: Option<String>,
+    pub year: Option<u16>,
+    pub place: Option<String>,
+    /// Key characters (the denominator of every share of this report).
+    pub chars: usize,
+    pub sentences: usize,
+    /// Share of its key characters found in at least one other report, figures masked.
+    pub template_share: f64,
+    /// Share found in no other report even with figures masked: 1 − `template_share` (0 for
+    /// an empty report).
+    pub own_share: f64,
+    /// Share of its key characters found verbatim in at least one other report.
+    pub reuse_share: f64,
+    /// The reports covering most of it, most first.
+    pub sources: Vec<Source>,
+    /// Forward-looking, concrete sentences no other report says verbatim.
+    pub commitments: Vec<CorpusCommitment>,
+}
+
+/// A report that covers part of another.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    pub name: String,
+    /// Its index in `reports`.
+    pub index: usize,
+    /// Share of the covered report found in this source (the matrix cell).
+    pub reuse: f64,
+    /// The same, figures masked.
+    pub template_reuse: f64,
+}
+
+/// Two reports, with how much of each the other covers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SimilarPair {
+    pub a: String,
+    pub b: String,
+    pub a_index: usize,
+    pub b_index: usize,
+    /// Share of a found in b.
+    pub a_reuse: Option<f64>,
+    /// Share of b found in a (`null` with `--top` when a is not among b's closest sources).
+    pub b_reuse: Option<f64>,
+}
+
+/// A phrase several reports share verbatim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Phrase {
+    /// Normalized text, punctuation included, as it stands in the first report holding it.
+    pub text: String,
+    /// Length in key characters.
+    pub chars: usize,
+    /// Number of reports holding the whole phrase (its key) verbatim.
+    pub report_count: usize,
+    /// Their names, in input order.
+    pub reports: Vec<String>,
+    /// Where it stands in each of them, in the same order.
+    #[serde(rename = "where")]
+    pub places: Vec<PhrasePlace>,
+}
+
+/// Where a phrase stands in one report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PhrasePlace {
+    pub report: String,
+    /// Top-level heading as written; `null` in a preamble.
+    pub section: Option<String>,
+}
+
+/// A sentence found in several reports.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RecurringSentence {
+    /// Normalized text of its first occurrence.
+    pub text: String,
+    /// Length in key characters.
+    pub chars: usize,
+    /// Reports holding it with the same key once figures are masked.
+    pub report_count: usize,
+    /// Reports holding exactly its first occurrence's key (figures included).
+    pub equal_count: usize,
+    /// "equal" when every occurrence has the same key, "template" when figures differ.
+    pub kind: RecurrenceKind,
+    pub reports: Vec<String>,
+}
+
+/// Whether a recurring sentence recurs verbatim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecurrenceKind {
+    Equal,
+    Template,
+}
+
+/// A concrete forward-looking sentence that no other report of the corpus says verbatim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CorpusCommitment {
+    /// Top-level heading as written; `null` in a preamble.
+    pub section: Option<String>,
+    /// Innermost heading, as written, when deeper than the top level.
+    pub subsection: Option<String>,
+    pub text: String,
+    pub original: String,
+    /// "own": said nowhere else; "template": other reports say it with other figures.
+    pub kind: CommitmentKind,
+    pub marks: Vec<CommitmentMark>,
+}
+
+/// Whether a commitment's words are the report's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommitmentKind {
+    Own,
+    Template,
+}
+
+/// An input left out of the corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FailedInput {
+    pub path: String,
+    pub error: String,
+}

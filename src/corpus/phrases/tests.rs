@@ -1,0 +1,69 @@
+use super::*;
+use crate::corpus::index::shared_runs;
+use crate::testing::report_from_outline;
+
+fn entries(outlines: &[&str]) -> Vec<Entry> {
+    outlines
+        .iter()
+        .enumerate()
+        .map(|(i, o)| Entry::new(&report_from_outline("t", o), format!("r{i}"), None))
+        .collect()
+}
+
+fn rank(entries: &[Entry], n: usize, limit: usize) -> Vec<Phrase> {
+    let keys: Vec<&[char]> = entries.iter().map(|e| e.key.as_slice()).collect();
+    rank_phrases(entries, &shared_runs(&keys, n), limit)
+}
+
+const P: &str = "坚持以人民为中心的发展思想";
+
+#[test]
+fn a_phrase_in_every_report_comes_first_with_its_places() {
+    let e = entries(&[
+        &format!("# 一、回顾\n甲乙丙丁。{P}。"),
+        &format!("# 一、总体要求\n{P}，戊己庚辛。"),
+        &format!("子丑寅卯。{P}。"),
+    ]);
+    let phrases = rank(&e, 6, 5);
+    let first = &phrases[0];
+    assert_eq!(first.text, P);
+    assert_eq!(first.report_count, 3);
+    assert_eq!(first.reports, vec!["r0", "r1", "r2"]);
+    assert_eq!(first.places[1].section.as_deref(), Some("一、总体要求"));
+    assert_eq!(first.places[2].section, None);
+}
+
+#[test]
+fn halves_found_apart_do_not_count_as_the_whole() {
+    // r2 holds every 6-window of the long phrase, but never the whole of it.
+    let long = "全面贯彻习近平新时代中国特色社会主义思想和党的二十大精神";
+    let e = entries(&[
+        &format!("{long}。甲乙丙丁。"),
+        &format!("戊己庚辛。{long}。"),
+        "全面贯彻习近平新时代中国特色社会主义思想。子丑寅卯。习近平新时代中国特色社会主义思想和党的二十大精神。",
+    ]);
+    let phrases = rank(&e, 6, 10);
+    let whole: Vec<&Phrase> = phrases.iter().filter(|p| p.text == long).collect();
+    assert_eq!(whole.len(), 1);
+    assert_eq!(whole[0].report_count, 2);
+    assert_eq!(whole[0].reports, vec!["r0", "r1"]);
+    // The shared middle is found in all three.
+    assert!(phrases
+        .iter()
+        .any(|p| p.report_count == 3 && p.text.contains("习近平新时代中国特色社会主义思想")));
+}
+
+#[test]
+fn phrases_extend_to_the_longest_span_their_reports_share() {
+    let e = entries(&["甲乙丙丁戊己庚辛壬癸子丑。", "甲乙丙丁戊己庚辛壬癸子丑。"]);
+    let phrases = rank(&e, 4, 5);
+    assert_eq!(phrases.len(), 1);
+    assert_eq!(phrases[0].chars, 12);
+}
+
+#[test]
+fn no_shared_text_no_phrase() {
+    let e = entries(&["甲乙丙丁戊己。", "子丑寅卯辰巳。"]);
+    assert!(rank(&e, 3, 5).is_empty());
+    assert!(rank(&e, 3, 0).is_empty());
+}

@@ -1,0 +1,187 @@
+//! The corpus figures are the pair comparison's figures.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::compare::compare;
+use crate::comparison::CompareOptions;
+use crate::key::key_chars;
+use crate::model::Report;
+use crate::spans::{coverage, covered_in, template_coverage};
+use crate::testing::report_from_outline;
+
+fn corpus(outlines: &[String]) -> (Vec<Report>, Vec<Entry>) {
+    let reports: Vec<Report> = outlines
+        .iter()
+        .enumerate()
+        .map(|(i, o)| report_from_outline(&format!("r{i}.txt"), o))
+        .collect();
+    let entries = reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| Entry::new(r, format!("r{i}"), None))
+        .collect();
+    (reports, entries)
+}
+
+fn options(n: usize) -> MatrixOptions {
+    MatrixOptions {
+        min_match: n,
+        ..MatrixOptions::default()
+    }
+}
+
+/// Every cell equals the pair comparison's figure, bit for bit.
+fn assert_cells_are_pair_figures(outlines: &[String], n: usize) {
+    let (reports, entries) = corpus(outlines);
+    let analysis = analyze(&entries, &options(n), &Silent);
+    let (Some(m), Some(t)) = (&analysis.matrix, &analysis.template_matrix) else {
+        panic!("dense matrices expected");
+    };
+    let pair_options = CompareOptions {
+        min_match: n,
+        ..CompareOptions::default()
+    };
+    for (a, ra) in reports.iter().enumerate() {
+        for (b, rb) in reports.iter().enumerate() {
+            let c = compare(ra, rb, &pair_options);
+            assert_eq!(
+                m[a][b].to_bits(),
+                c.summary.a_reuse.to_bits(),
+                "reuse {a} by {b}"
+            );
+            assert_eq!(
+                t[a][b].to_bits(),
+                c.summary.a_template_reuse.to_bits(),
+                "template reuse {a} by {b}"
+            );
+        }
+    }
+}
+
+/// Shares against all others equal the union of pairwise coverages.
+fn assert_shares_are_unions(outlines: &[String], n: usize) {
+    let (reports, entries) = corpus(outlines);
+    let analysis = analyze(&entries, &options(n), &Silent);
+    let keys: Vec<Vec<char>> = reports
+        .iter()
+        .map(|r| {
+            r.iter_sentences()
+                .flat_map(|s| key_chars(&s.text.text))
+                .collect()
+        })
+        .collect();
+    for (a, ka) in keys.iter().enumerate() {
+        let mut exact = vec![false; ka.len()];
+        let mut template = vec![false; ka.len()];
+        for (b, kb) in keys.iter().enumerate() {
+            if a == b {
+                continue;
+            }
+            let e = coverage(ka, kb, n);
+            let t = template_coverage(ka, kb, n, &e);
+            for i in 0..ka.len() {
+                exact[i] |= e[i];
+                template[i] |= t[i];
+            }
+        }
+        let summary = &analysis.reports[a];
+        let len = ka.len();
+        assert_eq!(summary.reuse_share, share(covered_in(&exact, 0..len), len));
+        assert_eq!(
+            summary.template_share,
+            share(covered_in(&template, 0..len), len)
+        );
+        if len > 0 {
+            assert_eq!(summary.own_share, 1.0 - summary.template_share);
+        }
+    }
+}
+
+const SENTENCES: [&str; 8] = [
+    "坚持以人民为中心的发展思想。",
+    "地区生产总值增长6%左右。",
+    "地区生产总值增长5.5%左右。",
+    "全面推进乡村振兴战略实施。",
+    "新建改造城市道路12条，新增停车位3000个。",
+    "新建改造城市道路15条，新增停车位2500个。",
+    "持续优化营商环境，激发市场主体活力。",
+    "一年来我们主要做了以下工作。",
+];
+
+#[test]
+fn cells_equal_pair_figures_on_a_small_corpus() {
+    let outlines: Vec<String> = vec![
+        format!(
+            "# 一、回顾\n{}{}{}",
+            SENTENCES[0], SENTENCES[1], SENTENCES[4]
+        ),
+        format!(
+            "# 一、回顾\n{}{}{}",
+            SENTENCES[2], SENTENCES[5], SENTENCES[6]
+        ),
+        format!("开场。{}{}", SENTENCES[7], SENTENCES[3]),
+        String::new(),
+        "短。".to_string(),
+    ];
+    assert_cells_are_pair_figures(&outlines, 8);
+    assert_shares_are_unions(&outlines, 8);
+}
+
+#[test]
+fn top_keeps_sources_and_drops_the_matrix() {
+    let outlines: Vec<String> = (0..4)
+        .map(|i| format!("{}{}", SENTENCES[i], SENTENCES[i + 1]))
+        .collect();
+    let (_, entries) = corpus(&outlines);
+    let dense = analyze(&entries, &options(6), &Silent);
+    let top = analyze(
+        &entries,
+        &MatrixOptions {
+            top: Some(1),
+            sources: 1,
+            ..options(6)
+        },
+        &Silent,
+    );
+    assert!(top.matrix.is_none() && top.template_matrix.is_none());
+    let m = dense.matrix.as_ref().unwrap();
+    for (a, report) in top.reports.iter().enumerate() {
+        assert!(report.sources.len() <= 1);
+        for s in &report.sources {
+            assert_eq!(s.reuse, m[a][s.index]);
+            let best = (0..4)
+                .filter(|&b| b != a)
+                .map(|b| m[a][b])
+                .fold(0.0, f64::max);
+            assert_eq!(s.reuse, best);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn cells_equal_pair_figures_on_random_corpora(
+        picks in prop::collection::vec(prop::collection::vec(0usize..8, 0..6), 2..5),
+        n in 3usize..10,
+    ) {
+        let outlines: Vec<String> = picks
+            .iter()
+            .map(|p| p.iter().map(|&i| SENTENCES[i]).collect::<String>())
+            .collect();
+        assert_cells_are_pair_figures(&outlines, n);
+        assert_shares_are_unions(&outlines, n);
+    }
+
+    #[test]
+    fn figures_heavy_text_matches_template_coverage(
+        texts in prop::collection::vec("[ab12]{0,30}", 2..5),
+        n in 2usize..7,
+    ) {
+        let outlines: Vec<String> = texts.iter().map(|t| format!("{t}。")).collect();
+        assert_cells_are_pair_figures(&outlines, n);
+        assert_shares_are_unions(&outlines, n);
+    }
+}

@@ -1,0 +1,390 @@
+//! `rdiff matrix --html FILE`: one self-contained page for a corpus.
+//!
+//! - a heatmap of the reuse matrix (inline SVG), rows and columns in the analysis' cluster
+//!   order so similar reports stand together; each cell says its figure on hover and, with
+//!   `--pairs-dir`, links to that pair's report;
+//! - a per-report table (template share, own share, commitments, closest source), sortable by
+//!   a click on a column heading (a few lines of inline JavaScript; without it the table is
+//!   all there, in input order);
+//! - the most shared phrases, the recurring sentences, each report's new commitments.
+//!
+//! No external file, font or script: the page opens anywhere, offline. Every text from a
+//! report is escaped (`v_htmlescape`).
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::path::Path;
+
+use v_htmlescape::escape_fmt as escape;
+
+use super::matrix_csv::{write_atomically, OutputError};
+use crate::corpus::{Analysis, ReportSummary};
+
+/// Largest corpus drawn as a heatmap; larger ones get the tables only (the CSV has the cells).
+pub const HEATMAP_MAX: usize = 400;
+
+/// Where cell (a, b) links to, when pair reports were written.
+pub type PairLinks<'a> = &'a dyn Fn(usize, usize) -> Option<String>;
+
+/// Write the page for `analysis` to `path`, whole or not at all.
+pub fn write_file(
+    path: &Path,
+    analysis: &Analysis,
+    links: Option<PairLinks>,
+) -> Result<(), OutputError> {
+    let page = page(analysis, links);
+    write_atomically(path, |out| {
+        out.write_all(page.as_bytes())
+            .map_err(|source| OutputError::Io {
+                path: path.display().to_string(),
+                source,
+            })
+    })
+}
+
+/// Write the page for `analysis` to `out`.
+pub fn write<W: Write>(
+    out: &mut W,
+    analysis: &Analysis,
+    links: Option<PairLinks>,
+) -> io::Result<()> {
+    out.write_all(page(analysis, links).as_bytes())
+}
+
+/// The whole page.
+pub fn page(analysis: &Analysis, links: Option<PairLinks>) -> String {
+    let mut html = String::new();
+    let n = analysis.reports.len();
+    let _ = write!(
+        html,
+        "<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>rdiff matrix: {n} reports</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
+         <h1>Template reuse across {n} reports</h1>\n\
+         <p class=\"note\">Shared text: runs of at least {} characters (punctuation and spaces \
+         not counted) found verbatim in another report; <em>template</em>: the same with every \
+         run of digits counted as one placeholder, so text differing only in its figures \
+         counts as shared.</p>\n",
+        analysis.options.min_match
+    );
+    heatmap(&mut html, analysis, links);
+    report_table(&mut html, analysis);
+    phrases(&mut html, analysis);
+    sentences(&mut html, analysis);
+    commitments(&mut html, analysis);
+    failed(&mut html, analysis);
+    let _ = write!(html, "<script>{SCRIPT}</script>\n</body>\n</html>\n");
+    html
+}
+
+fn pct(share: f64) -> String {
+    format!("{:.1}%", share * 100.0)
+}
+
+fn heatmap(html: &mut String, analysis: &Analysis, links: Option<PairLinks>) {
+    let n = analysis.reports.len();
+    let Some(matrix) = &analysis.matrix else {
+        html.push_str("<p class=\"note\">No heatmap: only each report's closest sources were kept (<code>--top</code>).</p>\n");
+        return;
+    };
+    if n > HEATMAP_MAX {
+        let _ = writeln!(html, "<p class=\"note\">No heatmap for more than {HEATMAP_MAX} reports: see <code>--csv</code>.</p>");
+        return;
+    }
+    let cell = (640 / n.max(1)).clamp(4, 28);
+    let label = 260;
+    let size = label + cell * n;
+    let _ = write!(
+        html,
+        "<h2>Reuse matrix</h2>\n<p class=\"note\">Row A, column B: share of A found in B. \
+         Similar reports are placed next to each other.</p>\n\
+         <svg class=\"heatmap\" width=\"{size}\" height=\"{}\" viewBox=\"0 0 {size} {}\" \
+         role=\"img\" aria-label=\"reuse matrix\">\n",
+        size + 4,
+        size + 4
+    );
+    for (row, &a) in analysis.order.iter().enumerate() {
+        let y = label + row * cell;
+        let name = analysis.reports.get(a).map_or("", |r| r.name.as_str());
+        let _ = writeln!(
+            html,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"{}\">{}</text>",
+            label - 4,
+            y + cell * 3 / 4,
+            cell.clamp(6, 12),
+            escape(&short(name, 24))
+        );
+        let _ = writeln!(
+            html,
+            "<text transform=\"translate({},{}) rotate(-60)\" font-size=\"{}\">{}</text>",
+            y + cell * 3 / 4,
+            label - 4,
+            cell.clamp(6, 12),
+            escape(&short(name, 24))
+        );
+        for (col, &b) in analysis.order.iter().enumerate() {
+            let value = matrix.get(a).and_then(|r| r.get(b)).copied().unwrap_or(0.0);
+            let other = analysis.reports.get(b).map_or("", |r| r.name.as_str());
+            let rect = format!(
+                "<rect x=\"{}\" y=\"{y}\" width=\"{cell}\" height=\"{cell}\" fill=\"{}\"><title>{} in {}: {}</title></rect>",
+                label + col * cell,
+                colour(value),
+                escape(name),
+                escape(other),
+                pct(value)
+            );
+            match links.and_then(|f| if a == b { None } else { f(a, b) }) {
+                Some(href) => {
+                    let _ = writeln!(html, "<a href=\"{}\">{rect}</a>", escape(&href));
+                }
+                None => {
+                    let _ = writeln!(html, "{rect}");
+                }
+            }
+        }
+    }
+    html.push_str("</svg>\n");
+}
+
+/// White for 0, deep blue for 1.
+fn colour(value: f64) -> String {
+    let v = value.clamp(0.0, 1.0);
+    format!("hsl(215,70%,{:.0}%)", 97.0 - 62.0 * v)
+}
+
+/// At most `max` characters of `name`, "…" when cut.
+fn short(name: &str, max: usize) -> String {
+    if name.chars().count() <= max {
+        return name.to_string();
+    }
+    let mut s: String = name.chars().take(max.saturating_sub(1)).collect();
+    s.push('…');
+    s
+}
+
+fn report_table(html: &mut String, analysis: &Analysis) {
+    html.push_str(
+        "<h2>Reports</h2>\n<p class=\"note\">Click a column heading to sort. Template share: \
+         found in at least one other report (figures masked); own share: found in none.</p>\n\
+         <table class=\"sortable\">\n<thead><tr><th data-type=\"n\">#</th><th>report</th>\
+         <th data-type=\"n\">chars</th><th data-type=\"n\">template share</th>\
+         <th data-type=\"n\">own share</th><th data-type=\"n\">verbatim share</th>\
+         <th data-type=\"n\">new commitments</th><th>closest sources</th></tr></thead>\n<tbody>\n",
+    );
+    for (i, r) in analysis.reports.iter().enumerate() {
+        let sources: Vec<String> = r
+            .sources
+            .iter()
+            .map(|s| format!("{} {}", escape(&s.name), pct(s.reuse)))
+            .collect();
+        let _ = writeln!(
+            html,
+            "<tr><td data-v=\"{i}\">{}</td><td title=\"{}\">{}</td><td data-v=\"{}\">{}</td>{}{}{}\
+             <td data-v=\"{}\">{}</td><td>{}</td></tr>",
+            i + 1,
+            escape(&r.path),
+            escape(&r.name),
+            r.chars,
+            r.chars,
+            share_cell(r.template_share),
+            share_cell(r.own_share),
+            share_cell(r.reuse_share),
+            r.commitments.len(),
+            r.commitments.len(),
+            sources.join("<br>")
+        );
+    }
+    html.push_str("</tbody>\n</table>\n");
+}
+
+fn share_cell(share: f64) -> String {
+    format!(
+        "<td data-v=\"{share}\"><span class=\"bar\" style=\"width:{:.0}px\"></span>{}</td>",
+        share * 60.0,
+        pct(share)
+    )
+}
+
+fn phrases(html: &mut String, analysis: &Analysis) {
+    if analysis.boilerplate.is_empty() {
+        return;
+    }
+    html.push_str(
+        "<h2>Most shared phrases</h2>\n<table>\n<thead><tr><th>reports</th><th>chars</th>\
+         <th>phrase</th><th>where (first report)</th></tr></thead>\n<tbody>\n",
+    );
+    for p in &analysis.boilerplate {
+        let place = p.places.first().map(|w| {
+            format!(
+                "{}{}",
+                escape(&w.report),
+                w.section
+                    .as_deref()
+                    .map(|s| format!(" · {}", escape(s)))
+                    .unwrap_or_default()
+            )
+        });
+        let _ = writeln!(
+            html,
+            "<tr><td title=\"{}\">{}</td><td>{}</td><td class=\"text\">{}</td><td>{}</td></tr>",
+            escape(&p.reports.join(", ")),
+            p.report_count,
+            p.chars,
+            escape(&p.text),
+            place.unwrap_or_default()
+        );
+    }
+    html.push_str("</tbody>\n</table>\n");
+}
+
+fn sentences(html: &mut String, analysis: &Analysis) {
+    if analysis.sentences.is_empty() {
+        return;
+    }
+    html.push_str(
+        "<h2>Recurring sentences</h2>\n<table>\n<thead><tr><th>reports</th><th>verbatim</th>\
+         <th>sentence (first occurrence)</th></tr></thead>\n<tbody>\n",
+    );
+    for s in &analysis.sentences {
+        let _ = writeln!(
+            html,
+            "<tr><td title=\"{}\">{}</td><td>{}</td><td class=\"text\">{}</td></tr>",
+            escape(&s.reports.join(", ")),
+            s.report_count,
+            s.equal_count,
+            escape(&s.text)
+        );
+    }
+    html.push_str("</tbody>\n</table>\n");
+}
+
+fn commitments(html: &mut String, analysis: &Analysis) {
+    if analysis.reports.iter().all(|r| r.commitments.is_empty()) {
+        return;
+    }
+    html.push_str(
+        "<h2>New commitments</h2>\n<p class=\"note\">Forward-looking, concrete sentences \
+         (a figure, a deadline or a named project) that no other report says verbatim.</p>\n",
+    );
+    for r in analysis
+        .reports
+        .iter()
+        .filter(|r| !r.commitments.is_empty())
+    {
+        commitment_list(html, r);
+    }
+}
+
+fn commitment_list(html: &mut String, r: &ReportSummary) {
+    let _ = writeln!(
+        html,
+        "<details><summary>{} — {}</summary>\n<ul>",
+        escape(&r.name),
+        r.commitments.len()
+    );
+    for c in &r.commitments {
+        let _ = writeln!(
+            html,
+            "<li class=\"text\">{}{}</li>",
+            escape(&c.original),
+            c.section
+                .as_deref()
+                .map(|s| format!(" <span class=\"note\">({})</span>", escape(s)))
+                .unwrap_or_default()
+        );
+    }
+    html.push_str("</ul></details>\n");
+}
+
+fn failed(html: &mut String, analysis: &Analysis) {
+    if analysis.failed.is_empty() {
+        return;
+    }
+    html.push_str("<h2>Inputs left out</h2>\n<ul>\n");
+    for f in &analysis.failed {
+        let _ = writeln!(html, "<li>{}</li>", escape(&f.error));
+    }
+    html.push_str("</ul>\n");
+}
+
+const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2em;max-width:1200px;color:#222}\
+.note{color:#666;font-size:.9em}table{border-collapse:collapse;margin:1em 0}\
+th,td{border-bottom:1px solid #ddd;padding:.3em .6em;text-align:left;vertical-align:top}\
+th{background:#f4f6f8;position:sticky;top:0}table.sortable th{cursor:pointer}\
+td.text{max-width:50em}.bar{display:inline-block;height:.7em;background:#5b8bd0;margin-right:.4em}\
+svg.heatmap{font-family:inherit;overflow:visible}svg rect:hover{stroke:#000}";
+
+const SCRIPT: &str = "document.querySelectorAll('table.sortable th').forEach(function(th,col){\
+th.addEventListener('click',function(){var body=th.closest('table').tBodies[0];\
+var rows=Array.from(body.rows);var num=th.dataset.type==='n';var dir=th.dataset.dir==='d'?1:-1;\
+th.dataset.dir=dir===1?'a':'d';rows.sort(function(x,y){var a=x.cells[col],b=y.cells[col];\
+if(num){return dir*((parseFloat(a.dataset.v)||0)-(parseFloat(b.dataset.v)||0));}\
+return dir*a.textContent.localeCompare(b.textContent);});rows.forEach(function(r){body.appendChild(r);});});});";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{analyze, Entry, MatrixOptions, Silent};
+    use crate::testing::report_from_outline;
+
+    fn analysis(top: Option<usize>) -> Analysis {
+        let texts = [
+            "坚持以人民为中心的发展思想。<script>alert(1)</script>。",
+            "坚持以人民为中心的发展思想。乙丙。",
+            "丁戊。",
+        ];
+        let names = ["a<b>", "b&c", "c\"d"];
+        let entries: Vec<Entry> = texts
+            .iter()
+            .zip(names)
+            .map(|(t, n)| Entry::new(&report_from_outline("x", t), n.to_string(), None))
+            .collect();
+        let options = MatrixOptions {
+            min_match: 6,
+            top,
+            ..MatrixOptions::default()
+        };
+        analyze(&entries, &options, &Silent)
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        let page = page(&analysis(None), None);
+        assert!(!page.contains("<script>alert"));
+        assert!(!page.contains("a<b>"));
+        assert!(page.contains("a&lt;b&gt;"));
+        assert!(page.contains("b&amp;c"));
+        assert_eq!(
+            page.matches("<script>").count(),
+            1,
+            "only the page's own script"
+        );
+    }
+
+    #[test]
+    fn heatmap_has_a_cell_per_pair_and_links_when_asked() {
+        let a = analysis(None);
+        let plain = page(&a, None);
+        assert_eq!(plain.matches("<rect ").count(), 9);
+        assert!(!plain.contains("<a href"));
+        let link = |x: usize, y: usize| Some(format!("pairs/{x}-{y}.html"));
+        let linked = page(&a, Some(&link));
+        assert_eq!(
+            linked.matches("<a href=\"pairs&#x2f;").count(),
+            6,
+            "no link on the diagonal"
+        );
+        assert!(linked.contains("pairs&#x2f;0-1.html"));
+    }
+
+    #[test]
+    fn every_report_is_in_the_table_without_script() {
+        let page = page(&analysis(Some(1)), None);
+        assert!(page.contains("No heatmap"));
+        let table = &page[page.find("<tbody>").unwrap()..];
+        assert!(table.matches("<tr>").count() >= 3);
+        for name in ["a&lt;b&gt;", "b&amp;c"] {
+            assert!(table.contains(name));
+        }
+    }
+}

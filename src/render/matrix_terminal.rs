@@ -1,0 +1,208 @@
+//! `rdiff matrix` on the terminal: the most similar pairs, the most shared phrases, and each
+//! report's template share, own share, commitments and closest source.
+//!
+//! Figures come first on every line and names last, so columns stay aligned whatever the
+//! width of the names (Han characters take two columns).
+
+use std::io::{self, Write};
+
+use colored::Colorize;
+
+use super::text::sanitize;
+use super::wrap::display_width;
+use crate::corpus::Analysis;
+
+/// Lines of each list printed.
+pub const LIST_LINES: usize = 10;
+
+/// Print `analysis` for a reader, wrapping long phrases at `width` columns.
+pub fn write<W: Write>(out: &mut W, analysis: &Analysis, width: usize) -> io::Result<()> {
+    let n = analysis.reports.len();
+    writeln!(
+        out,
+        "{} {n} reports, shared text = runs of at least {} characters{}",
+        "rdiff matrix:".bold(),
+        analysis.options.min_match,
+        match analysis.options.top {
+            Some(k) => format!(", {k} closest sources each"),
+            None => String::new(),
+        }
+    )?;
+    pairs(out, analysis)?;
+    phrases(out, analysis, width)?;
+    reports(out, analysis)?;
+    if !analysis.failed.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{} {} input(s) could not be read (see above)",
+            "!".red(),
+            analysis.failed.len()
+        )?;
+    }
+    Ok(())
+}
+
+fn percent(share: f64) -> String {
+    format!("{:5.1}%", share * 100.0)
+}
+
+fn pairs<W: Write>(out: &mut W, analysis: &Analysis) -> io::Result<()> {
+    if analysis.pairs.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        "Most similar pairs (share of A found in B, of B found in A)".bold()
+    )?;
+    for p in analysis.pairs.iter().take(LIST_LINES) {
+        let cell = |c: Option<f64>| c.map_or("     ?".to_string(), percent);
+        writeln!(
+            out,
+            "  {}  {}  {} ⇄ {}",
+            cell(p.a_reuse),
+            cell(p.b_reuse),
+            sanitize(&p.a),
+            sanitize(&p.b)
+        )?;
+    }
+    Ok(())
+}
+
+fn phrases<W: Write>(out: &mut W, analysis: &Analysis, width: usize) -> io::Result<()> {
+    if analysis.boilerplate.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        "Most shared phrases (reports holding it, length in characters)".bold()
+    )?;
+    for p in analysis.boilerplate.iter().take(LIST_LINES) {
+        let room = width.saturating_sub(20).max(20);
+        writeln!(
+            out,
+            "  {:>5}  {:>4}  {}",
+            p.report_count,
+            p.chars,
+            clip(&sanitize(&p.text), room)
+        )?;
+    }
+    Ok(())
+}
+
+fn reports<W: Write>(out: &mut W, analysis: &Analysis) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        "Per report: template share (found elsewhere, figures masked), own share, new commitments"
+            .bold()
+    )?;
+    writeln!(
+        out,
+        "  template     own  commit    chars  report  (closest source)"
+    )?;
+    for r in &analysis.reports {
+        let closest = r
+            .sources
+            .first()
+            .map(|s| format!("  ({} {})", sanitize(&s.name), percent(s.reuse).trim()))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "    {}  {}  {:>6}  {:>7}  {}{}",
+            percent(r.template_share),
+            percent(r.own_share),
+            r.commitments.len(),
+            r.chars,
+            sanitize(&r.name),
+            closest.dimmed()
+        )?;
+    }
+    Ok(())
+}
+
+/// `text` cut to at most `columns` display columns, with "…" when cut.
+fn clip(text: &str, columns: usize) -> String {
+    if display_width(text) <= columns {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = display_width(c.encode_utf8(&mut [0; 4]));
+        if used + w + 1 > columns {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{analyze, Entry, MatrixOptions, Silent};
+    use crate::testing::report_from_outline;
+
+    fn printed(top: Option<usize>) -> String {
+        colored::control::set_override(false);
+        let texts = [
+            "# 二、2024年工作安排\n坚持以人民为中心的发展思想。新建学校5所。",
+            "坚持以人民为中心的发展思想。乙丙丁。",
+            "戊己。",
+        ];
+        let entries: Vec<Entry> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut r = report_from_outline("x", t);
+                r.year = Some(2024);
+                Entry::new(&r, format!("报告{i}"), None)
+            })
+            .collect();
+        let options = MatrixOptions {
+            min_match: 6,
+            top,
+            ..MatrixOptions::default()
+        };
+        let mut out = Vec::new();
+        write(&mut out, &analyze(&entries, &options, &Silent), 80).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn pairs_phrases_and_reports_are_listed() {
+        let text = printed(None);
+        assert!(text.contains("3 reports"), "{text}");
+        assert!(text.contains("报告0 ⇄ 报告1"), "{text}");
+        assert!(text.contains("坚持以人民为中心的发展思想"), "{text}");
+        let line = text
+            .lines()
+            .filter(|l| l.starts_with("    "))
+            .find(|l| l.contains("报告0  (报告1"))
+            .unwrap();
+        assert!(line.contains("     1  "), "one commitment: {line}");
+        let own = text.lines().find(|l| l.contains("报告2")).unwrap();
+        assert!(own.contains("  0.0%  100.0%"), "{own}");
+    }
+
+    #[test]
+    fn top_mode_says_so() {
+        assert!(printed(Some(2)).contains("2 closest sources each"));
+    }
+
+    #[test]
+    fn long_text_is_clipped_to_the_width() {
+        let clipped = clip(&"很".repeat(50), 21);
+        assert!(display_width(&clipped) <= 21);
+        assert!(clipped.ends_with('…'));
+        assert_eq!(clip("短", 10), "短");
+    }
+}
