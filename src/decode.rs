@@ -33,3 +33,8 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         malformed: usize::from(had_errors),
     })
 }
+
+/// The encoding a user's `--encoding` label names.
+pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
+    Encoding::for_label(label.as_bytes())
+}

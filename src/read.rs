@@ -22,7 +22,7 @@ pub struct ReadOptions {
 /// Why a file could not be read as a report.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    #[error("{path}: {source}")]
+    #[error("{path}: cannot read: {source}")]
     Io {
         path: String,
         source: std::io::Error,

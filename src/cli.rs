@@ -1,0 +1,171 @@
+//! Command-line definitions, and nothing else: the doc comments are the help text.
+//!
+//! Flags are parsed here raw; [`crate::config`] turns them once into validated options.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Compare Chinese government work reports (政府工作报告): what is template, what is each
+/// city's own.
+///
+/// `rdiff A B` reads both reports (UTF-8, GB18030/GBK, Big5 or UTF-16; Traditional or
+/// Simplified), aligns their sections, diffs them sentence by sentence and measures the text
+/// they share. Exit status: 0 when the reports say the same, 1 when they differ, 2 on trouble.
+#[derive(Debug, Parser)]
+#[command(
+    name = "rdiff",
+    version,
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true,
+    after_help = "Examples:\n  rdiff a.txt b.txt\n  rdiff a.txt b.txt --html report.html\n  rdiff outline report.txt\n  rdiff normalize report.txt | less"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// The two reports to compare (old and new, or city A and city B).
+    #[arg(value_name = "REPORT", num_args = 2, required = true)]
+    pub reports: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub compare: CompareArgs,
+
+    #[command(flatten)]
+    pub read: ReadArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// The subcommands; without one, rdiff compares two reports.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show what rdiff read: title, encoding, script, sections, sentences, dropped lines.
+    Outline(OutlineArgs),
+    /// Print a report as rdiff compares it: one script, folded widths, furniture removed,
+    /// one heading or sentence per line.
+    Normalize(NormalizeArgs),
+}
+
+/// Arguments of `rdiff outline`.
+#[derive(Debug, Args)]
+pub struct OutlineArgs {
+    /// Report files to outline (a compilation yields each of its reports).
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `rdiff normalize`.
+#[derive(Debug, Args)]
+pub struct NormalizeArgs {
+    /// The report file to print as rdiff reads it.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Print the original text of each line (as written) instead of the normalized text.
+    #[arg(long)]
+    pub original: bool,
+}
+
+/// How reports are read.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ReadArgs {
+    /// Decode input with this encoding instead of detecting it (e.g. gbk, gb18030, big5,
+    /// utf-8, utf-16le).
+    #[arg(long, value_name = "LABEL", global = true)]
+    pub encoding: Option<String>,
+
+    /// Apply the replacement rules in FILE to the normalized text (e.g. to undo masking
+    /// such as "X的二十大"); see samples/unmask-rules.txt.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub rules: Option<PathBuf>,
+}
+
+/// How the pair comparison is done and shown.
+#[derive(Debug, Args, Clone, Default)]
+pub struct CompareArgs {
+    /// Print the comparison as JSON (the format is documented in the README).
+    #[arg(long)]
+    pub json: bool,
+
+    /// Print only the header and per-section reuse.
+    #[arg(long)]
+    pub summary: bool,
+
+    /// Print equal sentences (dimmed) instead of folding each run into a count.
+    #[arg(long)]
+    pub show_equal: bool,
+
+    /// Shortest run of shared characters (punctuation and spaces not counted) that counts as
+    /// shared text.
+    #[arg(long, value_name = "N")]
+    pub min_match: Option<usize>,
+}
+
+/// How output looks.
+#[derive(Debug, Args, Clone, Default)]
+pub struct OutputArgs {
+    /// When to use colour: auto uses it only on a terminal and honours NO_COLOR.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+}
+
+/// `--color` values.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_argument_has_help() {
+        fn check(cmd: &clap::Command) {
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                assert!(
+                    arg.get_help().is_some(),
+                    "argument --{id} of `{}` has no help text",
+                    cmd.get_name()
+                );
+            }
+            for sub in cmd.get_subcommands() {
+                assert!(
+                    sub.get_about().is_some(),
+                    "subcommand {} has no help",
+                    sub.get_name()
+                );
+                check(sub);
+            }
+        }
+        check(&Cli::command());
+    }
+
+    #[test]
+    fn two_reports_or_a_subcommand() {
+        assert!(Cli::try_parse_from(["rdiff", "a.txt"]).is_err());
+        let cli = Cli::try_parse_from(["rdiff", "a.txt", "b.txt"]).unwrap();
+        assert_eq!(cli.reports.len(), 2);
+        let cli = Cli::try_parse_from(["rdiff", "outline", "a.txt", "--json"]).unwrap();
+        assert!(matches!(cli.command, Some(Command::Outline(ref o)) if o.json));
+    }
+}

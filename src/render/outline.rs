@@ -1,0 +1,225 @@
+//! `rdiff outline`: what rdiff read, as text for people and as JSON for programs.
+//!
+//! The JSON shape is a documented interface (README, "outline --json"): its view types live
+//! here, apart from the reading model, so the model can change without breaking users.
+
+use std::io::{self, Write};
+
+use colored::Colorize;
+use serde::Serialize;
+
+use crate::model::{Document, DropReason, Genre, Report, Section, SectionKind};
+use crate::render::text::sanitize;
+
+/// `{"reports":[…],"warnings":[…]}`.
+#[derive(Debug, Serialize)]
+pub struct OutlineJson<'a> {
+    pub reports: Vec<ReportJson<'a>>,
+    /// Findings about whole files (e.g. a contents list naming reports the file lacks).
+    pub warnings: Vec<String>,
+}
+
+/// One report in `outline --json`.
+#[derive(Debug, Serialize)]
+pub struct ReportJson<'a> {
+    pub path: &'a str,
+    pub title: Option<&'a str>,
+    pub title_derived: bool,
+    pub year: Option<u16>,
+    pub place: Option<&'a str>,
+    pub genre: Genre,
+    pub encoding: &'a str,
+    pub converted: bool,
+    /// Characters of normalized sentence text.
+    pub chars: usize,
+    pub sentences: usize,
+    pub sections: Vec<SectionJson<'a>>,
+    pub dropped: Vec<DroppedJson<'a>>,
+    pub warnings: &'a [String],
+}
+
+/// One section in `outline --json`.
+#[derive(Debug, Serialize)]
+pub struct SectionJson<'a> {
+    /// The normalized heading as written, numbering included; null for a preamble.
+    pub heading: Option<&'a str>,
+    pub level: u8,
+    pub kind: SectionKind,
+    /// Sentences in this section and its sub-sections.
+    pub sentences: usize,
+    pub children: Vec<SectionJson<'a>>,
+}
+
+/// One dropped line in `outline --json`.
+#[derive(Debug, Serialize)]
+pub struct DroppedJson<'a> {
+    pub line: usize,
+    pub reason: DropReason,
+    pub text: &'a str,
+}
+
+/// Build the JSON view of some documents.
+pub fn to_json(documents: &[Document]) -> OutlineJson<'_> {
+    OutlineJson {
+        reports: documents
+            .iter()
+            .flat_map(|d| d.reports.iter())
+            .map(report_json)
+            .collect(),
+        warnings: documents
+            .iter()
+            .flat_map(|d| d.warnings.iter().map(move |w| format!("{}: {w}", d.path)))
+            .collect(),
+    }
+}
+
+fn report_json(report: &Report) -> ReportJson<'_> {
+    ReportJson {
+        path: &report.path,
+        title: report.title.as_ref().map(|t| t.text.as_str()),
+        title_derived: report.title_derived,
+        year: report.year,
+        place: report.place.as_deref(),
+        genre: report.genre,
+        encoding: &report.encoding,
+        converted: report.converted,
+        chars: report.char_count(),
+        sentences: report.sentence_count(),
+        sections: report.sections.iter().map(section_json).collect(),
+        dropped: report
+            .dropped
+            .iter()
+            .map(|d| DroppedJson {
+                line: d.line,
+                reason: d.reason,
+                text: &d.text,
+            })
+            .collect(),
+        warnings: &report.warnings,
+    }
+}
+
+fn section_json(section: &Section) -> SectionJson<'_> {
+    SectionJson {
+        heading: section.heading.as_ref().map(|h| h.text.text.as_str()),
+        level: section.level,
+        kind: section.kind,
+        sentences: section.sentence_count(),
+        children: section.children.iter().map(section_json).collect(),
+    }
+}
+
+/// Write the outline of some documents as text.
+pub fn write_text(out: &mut impl Write, documents: &[Document]) -> io::Result<()> {
+    for document in documents {
+        if document.reports.len() > 1 {
+            writeln!(
+                out,
+                "{} {}",
+                sanitize(&document.path).bold(),
+                format!("(a compilation of {} reports)", document.reports.len()).dimmed()
+            )?;
+        }
+        for warning in &document.warnings {
+            writeln!(out, "{} {}", "warning:".yellow().bold(), sanitize(warning))?;
+        }
+        for report in &document.reports {
+            write_report(out, report)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_report(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    let title = match &report.title {
+        Some(t) if report.title_derived => format!("{} (title derived)", t.text),
+        Some(t) => t.text.clone(),
+        None => "(no title)".to_string(),
+    };
+    writeln!(out, "{}", sanitize(&title).bold())?;
+    let script = if report.converted {
+        "converted from Traditional"
+    } else {
+        "Simplified"
+    };
+    writeln!(
+        out,
+        "  {}  {}, {}, {}",
+        sanitize(&report.path),
+        report.encoding,
+        script,
+        genre_name(report.genre)
+    )?;
+    writeln!(
+        out,
+        "  {} characters, {} sections, {} sentences",
+        report.char_count(),
+        report
+            .sections
+            .iter()
+            .filter(|s| s.heading.is_some())
+            .count(),
+        report.sentence_count()
+    )?;
+    for warning in &report.warnings {
+        writeln!(
+            out,
+            "  {} {}",
+            "warning:".yellow().bold(),
+            sanitize(warning)
+        )?;
+    }
+    for section in &report.sections {
+        write_section(out, section, 1)?;
+    }
+    write_dropped(out, report)
+}
+
+fn genre_name(genre: Genre) -> &'static str {
+    match genre {
+        Genre::Report => "work report",
+        Genre::Excerpt => "excerpt of a work report",
+        Genre::Other => "not a work report",
+    }
+}
+
+fn write_section(out: &mut impl Write, section: &Section, depth: usize) -> io::Result<()> {
+    let indent = "  ".repeat(depth);
+    let heading = match &section.heading {
+        Some(h) => sanitize(&h.text.text).into_owned(),
+        None => "(preamble)".to_string(),
+    };
+    let kind = match section.kind {
+        SectionKind::Body | SectionKind::Preamble => String::new(),
+        SectionKind::Glossary => format!(" {}", "[glossary]".cyan()),
+        SectionKind::Appendix => format!(" {}", "[appendix]".cyan()),
+    };
+    let count = format!("({} sentences)", section.sentence_count());
+    writeln!(out, "{indent}{heading}{kind} {}", count.dimmed())?;
+    for child in &section.children {
+        write_section(out, child, depth + 1)?;
+    }
+    Ok(())
+}
+
+fn write_dropped(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    if report.dropped.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "  dropped {} lines:", report.dropped.len())?;
+    for d in &report.dropped {
+        let reason = serde_json::to_value(d.reason)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let text: String = d.text.chars().take(60).collect();
+        writeln!(
+            out,
+            "    {} {} {}",
+            format!("line {}", d.line).dimmed(),
+            format!("[{reason}]").yellow(),
+            sanitize(&text)
+        )?;
+    }
+    Ok(())
+}
