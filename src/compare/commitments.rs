@@ -345,7 +345,7 @@ pub(crate) fn commitments(
         let inner = ks
             .headings
             .last()
-            .filter(|h| top.map_or(true, |t| !std::ptr::eq::<Heading>(**h, t)));
+            .filter(|h| top.is_none_or(|t| !std::ptr::eq::<Heading>(**h, t)));
         out.push(Commitment {
             section: top.map(|h| h.text.original.clone()),
             subsection: inner.map(|h| h.text.original.clone()),
