@@ -13,6 +13,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod comparison;
 pub mod config;
 pub mod decode;
 pub mod exit;
