@@ -27,8 +27,13 @@ pub struct CompareOptions {
     /// Shortest run of consecutive key characters that counts as shared text (N).
     pub min_match: usize,
     /// A sentence pair is `similar` when the characters each shares with the other (in runs of
-    /// at least `min_match`, figures masked) cover at least this share of both.
+    /// at least `similar_min_match`, figures masked) cover at least this share of both.
     pub similar_threshold: f64,
+    /// Shortest shared run counted when scoring one candidate sentence pair (at most
+    /// `min_match`). Shorter than `min_match` because within one pair, found through a shared
+    /// `min_match` run, a shorter common run is no longer a coincidence of the whole report:
+    /// "持续深化放管服改革，全面优化营商环境" keeps its first 9 characters after an insertion.
+    pub similar_min_match: usize,
     /// A k-gram found in more sentences than this is boilerplate: it is not used to find
     /// `similar` candidates (it still counts for reuse).
     pub max_gram_sentences: usize,
@@ -39,6 +44,7 @@ impl Default for CompareOptions {
         CompareOptions {
             min_match: DEFAULT_MIN_MATCH,
             similar_threshold: 0.6,
+            similar_min_match: 6,
             max_gram_sentences: 64,
         }
     }
@@ -168,6 +174,8 @@ pub enum AlignedBy {
     Preamble,
     /// Headings differ but the sections share enough text (or heading and text both partly).
     Content,
+    /// Nothing else paired them, but they stand between the same two pairs, in the same order.
+    Position,
     /// One side only: no counterpart section.
     Unmatched,
 }
@@ -188,6 +196,17 @@ pub enum ItemKind {
     BOnly,
     /// A sub-heading (one side or both); not counted in reuse or counts.
     Heading,
+}
+
+impl ItemKind {
+    /// The same kind seen with A and B swapped.
+    pub fn mirror(self) -> ItemKind {
+        match self {
+            ItemKind::AOnly => ItemKind::BOnly,
+            ItemKind::BOnly => ItemKind::AOnly,
+            other => other,
+        }
+    }
 }
 
 /// Which sides of an item stand in this section pair.

@@ -3,4 +3,6 @@
 pub mod html;
 pub mod normalized;
 pub mod outline;
+pub mod terminal;
 pub mod text;
+pub mod wrap;

@@ -133,16 +133,16 @@ fn filters(page: &mut Html) {
 fn footer(page: &mut Html, cmp: &Comparison) {
     let o = &cmp.options;
     page.fmt(format_args!(
-        "<footer id=\"options\" data-min-match=\"{}\" data-similar-threshold=\"{}\" \
-         data-max-gram-sentences=\"{}\">Made by rdiff {} with shared runs of at least {} \
-         characters and a similarity threshold of {}. The reports' text is shown normalized \
-         (one script, one width); hover a sentence with a dotted margin to see it as written.\
+        "<footer id=\"options\" data-min-match=\"{min}\" data-similar-threshold=\"{t}\" \
+         data-similar-min-match=\"{smin}\" data-max-gram-sentences=\"{}\">Made by rdiff {} \
+         with shared runs of at least {min} characters; sentences are similar when runs of at \
+         least {smin} characters cover {t} of both. The reports' text is shown normalized (one \
+         script, one width); hover a sentence with a dotted margin to see it as written.\
          </footer>",
-        o.min_match,
-        o.similar_threshold,
         o.max_gram_sentences,
         env!("CARGO_PKG_VERSION"),
-        o.min_match,
-        o.similar_threshold,
+        min = o.min_match,
+        smin = o.similar_min_match,
+        t = o.similar_threshold,
     ));
 }

@@ -253,6 +253,7 @@ fn aligned_by_name(by: AlignedBy) -> &'static str {
         AlignedBy::Heading => "heading",
         AlignedBy::Preamble => "preamble",
         AlignedBy::Content => "content",
+        AlignedBy::Position => "position",
         AlignedBy::Unmatched => "unmatched",
     }
 }

@@ -213,6 +213,7 @@ pub fn aligned_by_label(pair: &SectionPair) -> &'static str {
         AlignedBy::Heading => "heading",
         AlignedBy::Preamble => "preamble",
         AlignedBy::Content => "content",
+        AlignedBy::Position => "position",
         AlignedBy::Unmatched if pair.a_heading.is_some() || pair.a_index.is_some() => "only in A",
         AlignedBy::Unmatched => "only in B",
     }

@@ -406,3 +406,34 @@ fn hostile_text_keeps_the_page_well_formed() {
         assert!(href.starts_with('#') || href == "data:,", "{href}");
     }
 }
+
+#[test]
+fn section_attributes_use_the_json_names() {
+    use crate::model::SectionKind;
+    let mut cmp = sample();
+    let bys = [
+        AlignedBy::Heading,
+        AlignedBy::Preamble,
+        AlignedBy::Content,
+        AlignedBy::Position,
+        AlignedBy::Unmatched,
+    ];
+    let kinds = [
+        SectionKind::Preamble,
+        SectionKind::Body,
+        SectionKind::Glossary,
+        SectionKind::Appendix,
+    ];
+    for (n, (by, kind)) in bys.iter().zip(kinds.iter().cycle()).enumerate() {
+        if let Some(pair) = cmp.sections.get_mut(n % 4) {
+            pair.aligned_by = *by;
+            pair.kind = *kind;
+        }
+        let page = render(&cmp);
+        let json = |v: String| v.trim_matches('"').to_string();
+        let by_name = json(serde_json::to_string(by).unwrap_or_default());
+        let kind_name = json(serde_json::to_string(kind).unwrap_or_default());
+        let expected = format!("data-kind=\"{kind_name}\" data-aligned-by=\"{by_name}\"");
+        assert!(page.contains(&expected), "{expected}");
+    }
+}
