@@ -22,6 +22,7 @@
 //!   side's text (`del` / `ins` mark changes), `.twin a` links a moved end to the other.
 //!   `details.fold[data-count]` wraps runs of equal pairs.
 //! - `#commitments-a li`, `#commitments-b li`: commitments, `a[data-item]` linking to rows.
+//! - `footer#options`: the comparison options in `data-min-match` and its siblings.
 
 mod commitments;
 mod file;

@@ -107,8 +107,8 @@ fn foldable(item: &Item) -> bool {
 
 fn fold(page: &mut Html, cmp: &Comparison, section: usize, first: usize, run: &[Item]) {
     page.fmt(format_args!(
-        "<details class=\"fold\" data-kind=\"equal\" data-count=\"{n}\"><summary>{n} shared \
-         sentences</summary>",
+        "<details class=\"fold\" data-kind=\"equal\" data-count=\"{n}\"><summary lang=\"en\">{n} \
+         shared sentences</summary>",
         n = run.len()
     ));
     for (offset, item) in run.iter().enumerate() {

@@ -164,7 +164,7 @@ fn section_table(page: &mut Html, cmp: &Comparison) {
             kind.label, kind.glyph
         ));
     }
-    page.raw("</tr></thead><tbody lang=\"zh-Hans\">");
+    page.raw("</tr></thead><tbody>");
     for (index, pair) in cmp.sections.iter().enumerate() {
         section_row(page, index, pair);
     }
@@ -181,7 +181,7 @@ fn section_row(page: &mut Html, index: usize, pair: &SectionPair) {
         (&pair.b_heading, pair.b_index.is_some()),
     ];
     for (heading, present) in sides {
-        page.fmt(format_args!("<td><a href=\"#s{index}\">"));
+        page.fmt(format_args!("<td lang=\"zh-Hans\"><a href=\"#s{index}\">"));
         match heading {
             Some(h) => page.text(h),
             None => page.raw(missing_heading(present)),

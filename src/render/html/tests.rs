@@ -297,9 +297,25 @@ fn policy_hashes_match_the_inlined_stylesheet_and_script() {
 
 #[test]
 fn tags_are_balanced() {
-    let page = render(&sample());
+    assert_balanced(&render(&sample()));
+    assert_balanced(&render(&hostile()));
+}
+
+#[test]
+fn an_empty_comparison_is_a_whole_page() {
+    let mut cmp = Build::new(info("a.txt", None), info("b.txt", None)).done();
+    cmp.summary.identical = true;
+    let page = render(&cmp);
+    assert_balanced(&page);
+    assert!(page.contains("<main id=\"pairs\" lang=\"zh-Hans\"></main>"));
+    assert_eq!(page.matches("None found.").count(), 2);
+    assert!(page.contains("<title>a.txt ↔ b.txt · rdiff</title>"));
+}
+
+/// Every element opened is closed, in order (void elements and raw text aside).
+fn assert_balanced(page: &str) {
     let mut stack: Vec<String> = Vec::new();
-    let mut rest = page.as_str();
+    let mut rest = page;
     while let Some(open) = rest.find('<') {
         let after = rest.get(open + 1..).unwrap_or("");
         let end = after.find('>').expect("tag closes");
