@@ -1,5 +1,6 @@
 //! Printers: each reads the model and writes text; none computes anything of its own.
 
+pub mod html;
 pub mod normalized;
 pub mod outline;
 pub mod terminal;
