@@ -228,10 +228,7 @@ fn styled(text: &str, style: Style) -> Segments {
 }
 
 /// Each side of a character diff, with the changed stretches highlighted.
-fn split_diff(
-    diff: &[crate::comparison::DiffSpan],
-    base: Style,
-) -> (Segments, Segments) {
+fn split_diff(diff: &[crate::comparison::DiffSpan], base: Style) -> (Segments, Segments) {
     let mut a = Vec::new();
     let mut b = Vec::new();
     for span in diff {
