@@ -104,6 +104,10 @@ fn compare_pair(cli: &Cli, reading: &Reading) -> Result<u8> {
         options.min_match = n;
     }
     let comparison = compare::compare(&a, &b, &options);
+    if let Some(path) = &cli.compare.html {
+        render::html::write_file(path, &comparison)?;
+        eprintln!("rdiff: wrote {}", path.display());
+    }
     let mut out = BufWriter::new(io::stdout().lock());
     if cli.compare.json {
         serde_json::to_writer_pretty(&mut out, &comparison).context("writing JSON")?;
@@ -111,7 +115,7 @@ fn compare_pair(cli: &Cli, reading: &Reading) -> Result<u8> {
     } else {
         let opts = render::terminal::TerminalOptions {
             width: config::terminal_width(),
-            summary: cli.compare.summary,
+            summary: cli.compare.summary || cli.compare.html.is_some(),
             show_equal: cli.compare.show_equal,
         };
         render::terminal::write(&mut out, &comparison, &opts)?;

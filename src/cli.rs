@@ -157,6 +157,11 @@ pub struct CompareArgs {
     #[arg(long)]
     pub json: bool,
 
+    /// Write the comparison as a self-contained HTML page to FILE (the terminal then shows
+    /// only the summary).
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+
     /// Print only the header and per-section reuse.
     #[arg(long)]
     pub summary: bool,

@@ -158,3 +158,34 @@ fn content_affinity_counts_both_directions() {
     // A windows: 5, one found (abcd); B windows: 5, one found.
     assert!((m[0][0] - 0.2).abs() < 1e-9);
 }
+
+#[test]
+fn a_heading_inside_another_is_close() {
+    let k = |s: &str| heading_key(s, None, &[]);
+    let x = k("一、“十三五”时期发展成就和2020年工作回顾");
+    let y = k("2023年 工作回顾");
+    assert!(bigram_dice(&x, &y) < HEADING_CLOSE);
+    assert_eq!(heading_closeness(&x, &y), HEADING_CLOSE);
+    assert_eq!(
+        heading_closeness(&k("工作"), &k("重点工作")),
+        bigram_dice(&k("工作"), &k("重点工作"))
+    );
+}
+
+#[test]
+fn a_glossary_on_one_side_does_not_block_pairing_by_position() {
+    let x = chars("完全不同的第一段文字内容在这里写着");
+    let y = chars("另外一段毫无关系的句子也放在这里面");
+    let a = vec![
+        sketch(SectionKind::Preamble, None, &x),
+        sketch(SectionKind::Body, Some("一、甲乙丙丁"), &x),
+        sketch(SectionKind::Glossary, Some("名词解释"), &x),
+    ];
+    let b = vec![sketch(SectionKind::Body, Some("一、戊己庚辛"), &y)];
+    let pairs = align_sections(&a, &b, 4);
+    let body = pairs.iter().find(|p| p.a == Some(1)).copied();
+    assert_eq!(
+        body.map(|p| (p.b, p.by)),
+        Some((Some(0), AlignedBy::Position))
+    );
+}

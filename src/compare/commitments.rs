@@ -13,8 +13,9 @@
 //!    sentence is kept: same words, but the figures are this report's own.
 //! 3. **It is concrete** ([`concrete_marks`]): a figure or percentage (years and dates aside), a
 //!    deadline (年底前, 9月底前, 年内, 上半年…), or a named project or programme (《…》, a
-//!    short “quoted” name, or a name before 工程/项目/行动/计划/专项/示范区/园区/基地 that is not
-//!    a generic word such as 重点, 重大, 一批, 推进).
+//!    “quoted” programme name such as “菜篮子”工程, or a name before 工程/项目/行动/计划/专项/
+//!    示范区/园区/基地/攻坚战 that is not a generic word such as 重点, 重大, 一批, 推进). A
+//!    quoted slogan alone (“四个意识”) does not count: reports quote slogans everywhere.
 
 use crate::comparison::{Commitment, CommitmentMark, ItemKind, ItemRef};
 use crate::key::is_digit;
@@ -163,9 +164,10 @@ const PROGRAMMES: [&str; 9] = [
 ];
 
 /// Two characters before a programme suffix that make it generic, not a name.
-const GENERIC_BEFORE: [&str; 24] = [
+const GENERIC_BEFORE: [&str; 26] = [
     "重点", "重大", "一批", "各类", "各项", "相关", "民生", "建设", "推进", "加快", "实施", "开展",
     "启动", "谋划", "储备", "招商", "引进", "落地", "签约", "新建", "续建", "在建", "产业", "这些",
+    "工程", "项目",
 ];
 
 /// What makes a sentence (normalized text) concrete, sorted, each mark once.
@@ -251,7 +253,7 @@ fn has_name(text: &str) -> bool {
             return true;
         }
     }
-    if quoted_name(text) {
+    if quoted_programme(text) {
         return true;
     }
     PROGRAMMES.iter().any(|suffix| {
@@ -268,18 +270,27 @@ fn has_name(text: &str) -> bool {
     })
 }
 
-/// A short name in quotation marks: “一网通办”, "放管服".
-fn quoted_name(text: &str) -> bool {
+/// A quoted name that is a programme: “菜篮子”工程, “千万工程”, “乐购沈阳”行动. A quoted
+/// slogan alone (“四个意识”, “一网通办”) is not a commitment.
+fn quoted_programme(text: &str) -> bool {
     for (open, close) in [('“', '”'), ('"', '"'), ('「', '」')] {
         let mut rest = text;
         while let Some(at) = rest.find(open) {
             let after = &rest[at + open.len_utf8()..];
             let Some(end) = after.find(close) else { break };
-            let inside = after[..end].chars().count();
-            if (2..=15).contains(&inside) {
+            let inside = &after[..end];
+            let following = &after[end + close.len_utf8()..];
+            let programme = |t: &str| {
+                PROGRAMMES
+                    .iter()
+                    .any(|p| t.starts_with(p) || t.ends_with(p))
+            };
+            if (2..=15).contains(&inside.chars().count())
+                && (PROGRAMMES.iter().any(|p| inside.ends_with(p)) || programme(following))
+            {
                 return true;
             }
-            rest = &after[end + close.len_utf8()..];
+            rest = following;
         }
     }
     false
@@ -341,7 +352,7 @@ pub(crate) fn commitments(
         let inner = ks
             .headings
             .last()
-            .filter(|h| top.map_or(true, |t| !std::ptr::eq::<Heading>(**h, t)));
+            .filter(|h| top.is_none_or(|t| !std::ptr::eq::<Heading>(**h, t)));
         out.push(Commitment {
             section: top.map(|h| h.text.original.clone()),
             subsection: inner.map(|h| h.text.original.clone()),

@@ -232,8 +232,7 @@ fn match_similar(a: &KeyedReport, b: &KeyedReport, m: &mut Matching, options: &C
     let free_b: Vec<usize> = (0..b.sentences.len())
         .filter(|&t| m.b_to[t].is_none())
         .collect();
-    type Holders = (Vec<usize>, Vec<usize>);
-    let mut index: HashMap<&[char], Holders, BuildWindowHasher> = HashMap::default();
+    let mut index: WindowIndex = HashMap::default();
     for &s in &free_a {
         for w in a.sentences[s].masked.windows(n) {
             let h = index.entry(w).or_default();
@@ -288,12 +287,18 @@ fn match_similar(a: &KeyedReport, b: &KeyedReport, m: &mut Matching, options: &C
     }
 }
 
+/// The sentences of A and of B holding one window.
+type Holders = (Vec<usize>, Vec<usize>);
+
+/// Window → the sentences holding it.
+type WindowIndex<'k> = HashMap<&'k [char], Holders, BuildWindowHasher>;
+
 /// The sentences of the other side sharing most windows with `masked` (at most CANDIDATES).
 fn best_candidates(
     masked: &[char],
     n: usize,
-    index: &HashMap<&[char], (Vec<usize>, Vec<usize>), BuildWindowHasher>,
-    other: fn(&(Vec<usize>, Vec<usize>)) -> &Vec<usize>,
+    index: &WindowIndex,
+    other: fn(&Holders) -> &Vec<usize>,
 ) -> Vec<usize> {
     let mut counts: HashMap<usize, usize> = HashMap::new();
     for w in masked.windows(n) {

@@ -86,7 +86,8 @@ pub fn compare(a: &Report, b: &Report, options: &CompareOptions) -> Comparison {
     }
 }
 
-fn sketches<'k>(k: &'k KeyedReport) -> Vec<SectionSketch<'k>> {
+/// What alignment needs of each top-level section.
+pub(crate) fn sketches<'k>(k: &'k KeyedReport) -> Vec<SectionSketch<'k>> {
     k.sections
         .iter()
         .map(|s| SectionSketch {

@@ -9,16 +9,26 @@
 //! - the most shared phrases, the recurring sentences, each report's new commitments.
 //!
 //! No external file, font or script: the page opens anywhere, offline. Every text from a
-//! report is escaped (`v_htmlescape`).
+//! report is escaped with html-escape, as in the pair report, after dropping controls and
+//! bidirectional overrides ([`super::text::sanitize`]): text with [`text`], attributes
+//! (always double-quoted) with [`attr`].
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::Path;
 
-use v_htmlescape::escape_fmt as escape;
-
 use super::matrix_csv::{write_atomically, OutputError};
 use crate::corpus::{Analysis, ReportSummary};
+
+/// Report text for element content.
+pub fn text(s: &str) -> String {
+    html_escape::encode_text(&super::text::sanitize(s)).into_owned()
+}
+
+/// Report text for a double-quoted attribute value.
+pub fn attr(s: &str) -> String {
+    html_escape::encode_double_quoted_attribute(&super::text::sanitize(s)).into_owned()
+}
 
 /// Largest corpus drawn as a heatmap; larger ones get the tables only (the CSV has the cells).
 pub const HEATMAP_MAX: usize = 400;
@@ -112,7 +122,7 @@ fn heatmap(html: &mut String, analysis: &Analysis, links: Option<PairLinks>) {
             label - 4,
             y + cell * 3 / 4,
             cell.clamp(6, 12),
-            escape(&short(name, 24))
+            text(&short(name, 24))
         );
         let _ = writeln!(
             html,
@@ -120,7 +130,7 @@ fn heatmap(html: &mut String, analysis: &Analysis, links: Option<PairLinks>) {
             y + cell * 3 / 4,
             label - 4,
             cell.clamp(6, 12),
-            escape(&short(name, 24))
+            text(&short(name, 24))
         );
         for (col, &b) in analysis.order.iter().enumerate() {
             let value = matrix.get(a).and_then(|r| r.get(b)).copied().unwrap_or(0.0);
@@ -129,13 +139,13 @@ fn heatmap(html: &mut String, analysis: &Analysis, links: Option<PairLinks>) {
                 "<rect x=\"{}\" y=\"{y}\" width=\"{cell}\" height=\"{cell}\" fill=\"{}\"><title>{} in {}: {}</title></rect>",
                 label + col * cell,
                 colour(value),
-                escape(name),
-                escape(other),
+                text(name),
+                text(other),
                 pct(value)
             );
             match links.and_then(|f| if a == b { None } else { f(a, b) }) {
                 Some(href) => {
-                    let _ = writeln!(html, "<a href=\"{}\">{rect}</a>", escape(&href));
+                    let _ = writeln!(html, "<a href=\"{}\">{rect}</a>", attr(&href));
                 }
                 None => {
                     let _ = writeln!(html, "{rect}");
@@ -175,15 +185,15 @@ fn report_table(html: &mut String, analysis: &Analysis) {
         let sources: Vec<String> = r
             .sources
             .iter()
-            .map(|s| format!("{} {}", escape(&s.name), pct(s.reuse)))
+            .map(|s| format!("{} {}", text(&s.name), pct(s.reuse)))
             .collect();
         let _ = writeln!(
             html,
             "<tr><td data-v=\"{i}\">{}</td><td title=\"{}\">{}</td><td data-v=\"{}\">{}</td>{}{}{}\
              <td data-v=\"{}\">{}</td><td>{}</td></tr>",
             i + 1,
-            escape(&r.path),
-            escape(&r.name),
+            attr(&r.path),
+            text(&r.name),
             r.chars,
             r.chars,
             share_cell(r.template_share),
@@ -217,20 +227,20 @@ fn phrases(html: &mut String, analysis: &Analysis) {
         let place = p.places.first().map(|w| {
             format!(
                 "{}{}",
-                escape(&w.report),
+                text(&w.report),
                 w.section
                     .as_deref()
-                    .map(|s| format!(" · {}", escape(s)))
+                    .map(|s| format!(" · {}", text(s)))
                     .unwrap_or_default()
             )
         });
         let _ = writeln!(
             html,
             "<tr><td title=\"{}\">{}</td><td>{}</td><td class=\"text\">{}</td><td>{}</td></tr>",
-            escape(&p.reports.join(", ")),
+            attr(&p.reports.join(", ")),
             p.report_count,
             p.chars,
-            escape(&p.text),
+            text(&p.text),
             place.unwrap_or_default()
         );
     }
@@ -249,10 +259,10 @@ fn sentences(html: &mut String, analysis: &Analysis) {
         let _ = writeln!(
             html,
             "<tr><td title=\"{}\">{}</td><td>{}</td><td class=\"text\">{}</td></tr>",
-            escape(&s.reports.join(", ")),
+            attr(&s.reports.join(", ")),
             s.report_count,
             s.equal_count,
-            escape(&s.text)
+            text(&s.text)
         );
     }
     html.push_str("</tbody>\n</table>\n");
@@ -279,17 +289,17 @@ fn commitment_list(html: &mut String, r: &ReportSummary) {
     let _ = writeln!(
         html,
         "<details><summary>{} — {}</summary>\n<ul>",
-        escape(&r.name),
+        text(&r.name),
         r.commitments.len()
     );
     for c in &r.commitments {
         let _ = writeln!(
             html,
             "<li class=\"text\">{}{}</li>",
-            escape(&c.original),
+            text(&c.original),
             c.section
                 .as_deref()
-                .map(|s| format!(" <span class=\"note\">({})</span>", escape(s)))
+                .map(|s| format!(" <span class=\"note\">({})</span>", text(s)))
                 .unwrap_or_default()
         );
     }
@@ -302,7 +312,7 @@ fn failed(html: &mut String, analysis: &Analysis) {
     }
     html.push_str("<h2>Inputs left out</h2>\n<ul>\n");
     for f in &analysis.failed {
-        let _ = writeln!(html, "<li>{}</li>", escape(&f.error));
+        let _ = writeln!(html, "<li>{}</li>", text(&f.error));
     }
     html.push_str("</ul>\n");
 }
@@ -370,11 +380,11 @@ mod tests {
         let link = |x: usize, y: usize| Some(format!("pairs/{x}-{y}.html"));
         let linked = page(&a, Some(&link));
         assert_eq!(
-            linked.matches("<a href=\"pairs&#x2f;").count(),
+            linked.matches("<a href=\"pairs/").count(),
             6,
             "no link on the diagonal"
         );
-        assert!(linked.contains("pairs&#x2f;0-1.html"));
+        assert!(linked.contains("pairs/0-1.html"));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::comparison::{
     Commitment, Comparison, Counts, DiffSide, Here, Item, ItemKind, ReportInfo, SectionPair,
 };
 use crate::render::text::sanitize;
-use crate::render::wrap::{wrap, Style};
+use crate::render::wrap::{wrap, Segments, Style};
 
 /// How the terminal printer lays things out.
 #[derive(Debug, Clone, Copy)]
@@ -186,7 +186,7 @@ fn write_item(
         .map(|s| format!(" (moved: in B under {})", section_title(s)));
     let a_text = item.a.as_ref().map(|s| s.text.clone()).unwrap_or_default();
     let b_text = item.b.as_ref().map(|s| s.text.clone()).unwrap_or_default();
-    let lines: Vec<(String, Vec<(String, Style)>)> = match item.kind {
+    let lines: Vec<(String, Segments)> = match item.kind {
         ItemKind::Heading => vec![("  # ".into(), styled(&a_text_or_b(item), Style::Heading))],
         ItemKind::Equal => vec![("  = ".into(), styled(&a_text, Style::Dim))],
         ItemKind::AOnly => vec![("  - ".into(), styled(&a_text, Style::Removed))],
@@ -223,15 +223,12 @@ fn a_text_or_b(item: &Item) -> String {
         .unwrap_or_default()
 }
 
-fn styled(text: &str, style: Style) -> Vec<(String, Style)> {
+fn styled(text: &str, style: Style) -> Segments {
     vec![(text.to_string(), style)]
 }
 
 /// Each side of a character diff, with the changed stretches highlighted.
-fn split_diff(
-    diff: &[crate::comparison::DiffSpan],
-    base: Style,
-) -> (Vec<(String, Style)>, Vec<(String, Style)>) {
+fn split_diff(diff: &[crate::comparison::DiffSpan], base: Style) -> (Segments, Segments) {
     let mut a = Vec::new();
     let mut b = Vec::new();
     for span in diff {

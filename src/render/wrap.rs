@@ -25,6 +25,9 @@ pub enum Style {
     Heading,
 }
 
+/// Text to print as stretches, each with its style.
+pub type Segments = Vec<(String, Style)>;
+
 /// Apply a style to some text.
 pub fn paint(text: &str, style: Style) -> ColoredString {
     match style {

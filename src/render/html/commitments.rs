@@ -1,0 +1,95 @@
+//! Each side's concrete commitments, listed apart so a reader can scan what one government
+//! promises that the other does not, each linked to where it stands in the reading.
+
+use crate::comparison::{Commitment, CommitmentMark, Comparison, ItemRef};
+use crate::render::html::kinds::describe;
+use crate::render::html::markup::Html;
+
+/// `<section id="commitments">` with one list per side.
+pub fn write(page: &mut Html, cmp: &Comparison) {
+    page.raw(
+        "<section id=\"commitments\"><h2>Commitments</h2><p class=\"note\">Forward-looking \
+         sentences with a figure, a deadline or a named project that the other report does \
+         not make word for word.</p><div class=\"commit-sides\">",
+    );
+    side(page, cmp, "a", &cmp.commitments.a);
+    side(page, cmp, "b", &cmp.commitments.b);
+    page.raw("</div></section>");
+}
+
+fn side(page: &mut Html, cmp: &Comparison, name: &str, list: &[Commitment]) {
+    let upper = name.to_uppercase();
+    page.fmt(format_args!(
+        "<div class=\"commit-side\" id=\"commitments-{name}\" data-count=\"{n}\">\
+         <h3><span class=\"tag\">{upper}</span> {n} commitment{}</h3>",
+        if list.len() == 1 { "" } else { "s" },
+        n = list.len()
+    ));
+    if list.is_empty() {
+        page.raw("<p class=\"note\">None found.</p></div>");
+        return;
+    }
+    page.raw("<ol lang=\"zh-Hans\">");
+    for commitment in list {
+        item(page, cmp, commitment);
+    }
+    page.raw("</ol></div>");
+}
+
+fn item(page: &mut Html, cmp: &Comparison, c: &Commitment) {
+    let (kind, glyph, label) = describe(c.kind);
+    page.fmt(format_args!(
+        "<li data-kind=\"{kind}\"><abbr class=\"g\" title=\"{label}\">{glyph}</abbr> "
+    ));
+    // Link only to an item that is on the page: a dangling anchor would mislead.
+    let target = exists(cmp, c.item).then_some(c.item);
+    if let Some(t) = target {
+        page.fmt(format_args!(
+            "<a href=\"#s{}-i{}\" data-item=\"s{}-i{}\"",
+            t.section, t.item, t.section, t.item
+        ));
+    } else {
+        page.raw("<span");
+    }
+    if c.original != c.text {
+        page.raw(" class=\"o\" title=\"As written: ")
+            .attr(&c.original)
+            .raw("\"");
+    }
+    page.raw(">").text(&c.text);
+    page.raw(if target.is_some() { "</a>" } else { "</span>" });
+    page.raw(" <span class=\"marks\" lang=\"en\">");
+    for mark in &c.marks {
+        page.fmt(format_args!(
+            "<span class=\"mk\">{}</span>",
+            mark_name(*mark)
+        ));
+    }
+    page.raw("</span>");
+    if c.section.is_some() || c.subsection.is_some() {
+        page.raw(" <span class=\"where\">");
+        let parts = [c.section.as_deref(), c.subsection.as_deref()];
+        for (i, part) in parts.into_iter().flatten().enumerate() {
+            if i > 0 {
+                page.raw(" › ");
+            }
+            page.text(part);
+        }
+        page.raw("</span>");
+    }
+    page.raw("</li>");
+}
+
+fn exists(cmp: &Comparison, at: ItemRef) -> bool {
+    cmp.sections
+        .get(at.section)
+        .is_some_and(|pair| at.item < pair.items.len())
+}
+
+fn mark_name(mark: CommitmentMark) -> &'static str {
+    match mark {
+        CommitmentMark::Figure => "figure",
+        CommitmentMark::Deadline => "deadline",
+        CommitmentMark::Named => "named project",
+    }
+}
