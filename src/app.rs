@@ -144,7 +144,14 @@ fn matrix(args: &MatrixArgs, reading: &Reading) -> Result<u8> {
     anyhow::ensure!(args.top != Some(0), "--top 0: must be at least 1");
     let bar = render::matrix_progress::Bar::new(!args.quiet);
     let inputs = corpus::inputs::expand(&args.paths);
-    let loaded = corpus::inputs::load(&inputs, &reading.options, &reading.normalizer, &bar);
+    let keep_reports = args.pairs_dir.is_some();
+    let loaded = corpus::inputs::load(
+        &inputs,
+        &reading.options,
+        &reading.normalizer,
+        keep_reports,
+        &bar,
+    );
     for failed in &loaded.failed {
         bar.println(&format!("rdiff: {}", failed.error));
     }
@@ -158,14 +165,23 @@ fn matrix(args: &MatrixArgs, reading: &Reading) -> Result<u8> {
         anyhow::bail!("no report to compare");
     }
     let mut analysis = corpus::analyze(&loaded.entries, &options, &bar);
-    bar.finish();
     analysis.failed = loaded.failed;
     if let Some(path) = &args.csv {
         render::matrix_csv::write_file(path, &analysis)?;
     }
     if let Some(path) = &args.html {
-        render::matrix_html::write_file(path, &analysis, None)?;
+        let links = match &args.pairs_dir {
+            Some(dir) => Some(write_pair_pages(dir, path, &loaded.reports, &options, &bar)?),
+            None => None,
+        };
+        let link = |a: usize, b: usize| {
+            let prefix = links.as_ref()?;
+            Some(format!("{prefix}{}", corpus::pairs::pair_file_name(a, b)))
+        };
+        let links: Option<render::matrix_html::PairLinks> = links.as_ref().map(|_| &link as _);
+        render::matrix_html::write_file(path, &analysis, links)?;
     }
+    bar.finish();
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {
         serde_json::to_writer_pretty(&mut out, &analysis).context("writing JSON")?;
@@ -192,4 +208,25 @@ fn split(args: &SplitArgs, reading: &Reading) -> Result<u8> {
     }
     out.flush()?;
     Ok(exit::SAME)
+}
+
+/// Write the pair report of every pair of `reports` into `dir`; returns the href prefix from
+/// the matrix page at `page` to them.
+fn write_pair_pages(
+    dir: &Path,
+    page: &Path,
+    reports: &[Report],
+    options: &MatrixOptions,
+    bar: &render::matrix_progress::Bar,
+) -> Result<String> {
+    std::fs::create_dir_all(dir).with_context(|| format!("--pairs-dir {}", dir.display()))?;
+    let compare_options = CompareOptions {
+        min_match: options.min_match,
+        ..CompareOptions::default()
+    };
+    corpus::pairs::for_each_pair(reports, &compare_options, bar, |a, b, comparison| {
+        let path = dir.join(corpus::pairs::pair_file_name(a, b));
+        render::html::write_file(&path, comparison)
+    })?;
+    Ok(render::matrix_html::href_prefix(page, dir))
 }

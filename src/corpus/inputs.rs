@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use super::entry::Entry;
 use super::model::FailedInput;
 use super::Progress;
-use crate::model::Document;
+use crate::model::{Document, Report};
 use crate::normalize::Normalizer;
 use crate::read::{read_path, ReadOptions};
 
@@ -31,6 +31,8 @@ pub struct Loaded {
     pub failed: Vec<FailedInput>,
     /// Warnings about what was read ("path: warning"), in input order.
     pub warnings: Vec<String>,
+    /// The reports themselves, one per entry, when asked for (pair reports need them).
+    pub reports: Vec<Report>,
 }
 
 /// One input: a file to read, or why an argument yields none.
@@ -92,11 +94,12 @@ fn is_txt(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
 }
 
-/// Read every input in parallel into named entries.
+/// Read every input in parallel into named entries (and keep the reports if `keep_reports`).
 pub fn load(
     inputs: &[Input],
     options: &ReadOptions,
     normalizer: &Normalizer,
+    keep_reports: bool,
     progress: &dyn Progress,
 ) -> Loaded {
     progress.stage("reading", inputs.len() as u64);
@@ -104,7 +107,7 @@ pub fn load(
         .par_iter()
         .map(|input| {
             let result = match input {
-                Input::File(path) => read_file(path, options, normalizer),
+                Input::File(path) => read_file(path, options, normalizer, keep_reports),
                 Input::Failed(failed) => Err(failed.clone()),
             };
             progress.advance(1);
@@ -121,6 +124,7 @@ pub fn load(
                     loaded.entries.push(entry);
                     bases.push(base);
                 }
+                loaded.reports.extend(read.reports);
             }
             Err(failed) => loaded.failed.push(failed),
         }
@@ -135,6 +139,8 @@ pub fn load(
 struct Read {
     entries: Vec<(Entry, Names)>,
     warnings: Vec<String>,
+    /// The reports of `entries`, when kept.
+    reports: Vec<Report>,
 }
 
 /// A report's name, and the longer name used when it clashes.
@@ -148,6 +154,7 @@ fn read_file(
     path: &Path,
     options: &ReadOptions,
     normalizer: &Normalizer,
+    keep_reports: bool,
 ) -> Result<Read, FailedInput> {
     let label = path.display().to_string();
     let failed = |error: String| FailedInput {
@@ -155,7 +162,7 @@ fn read_file(
         error,
     };
     let document = read_path(path, options, normalizer).map_err(|e| failed(e.to_string()))?;
-    let read = entries_of(&document, path);
+    let read = entries_of(document, path, keep_reports);
     if read.entries.is_empty() {
         return Err(failed(format!("{label}: no report text found")));
     }
@@ -163,7 +170,7 @@ fn read_file(
 }
 
 /// The reports of a document with text, as entries, and warnings about it.
-fn entries_of(document: &Document, path: &Path) -> Read {
+fn entries_of(document: Document, path: &Path, keep_reports: bool) -> Read {
     let label = path.display().to_string();
     let stem = path
         .file_stem()
@@ -176,10 +183,11 @@ fn entries_of(document: &Document, path: &Path) -> Read {
         .collect();
     let compilation = document.reports.len() > 1;
     let mut entries = Vec::new();
-    for (i, report) in document.reports.iter().enumerate() {
+    let mut reports = Vec::new();
+    for (i, report) in document.reports.into_iter().enumerate() {
         warnings.extend(report.warnings.iter().map(|w| format!("{label}: {w}")));
         let part = compilation.then_some(i + 1);
-        let mut entry = Entry::new(report, String::new(), part);
+        let mut entry = Entry::new(&report, String::new(), part);
         entry.path = label.clone();
         if entry.key.is_empty() {
             if compilation {
@@ -202,8 +210,15 @@ fn entries_of(document: &Document, path: &Path) -> Read {
             },
         };
         entries.push((entry, names));
+        if keep_reports {
+            reports.push(report);
+        }
     }
-    Read { entries, warnings }
+    Read {
+        entries,
+        warnings,
+        reports,
+    }
 }
 
 fn without_txt(label: &str) -> String {

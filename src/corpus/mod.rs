@@ -26,6 +26,7 @@ pub mod index;
 pub mod inputs;
 pub mod model;
 mod order;
+pub mod pairs;
 mod phrases;
 mod sentences;
 pub mod split;

@@ -87,6 +87,44 @@ pub fn page(analysis: &Analysis, links: Option<PairLinks>) -> String {
     html
 }
 
+/// The href prefix leading from the page at `page` to files in folder `dir` ("pairs/",
+/// "../out/pairs/"); both must exist. Falls back to `dir` as given.
+pub fn href_prefix(page: &Path, dir: &Path) -> String {
+    let base = match page.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let (Ok(base), Ok(target)) = (std::fs::canonicalize(base), std::fs::canonicalize(dir)) else {
+        return format!("{}/", url_path(&dir.to_string_lossy()));
+    };
+    let base: Vec<_> = base.components().collect();
+    let target: Vec<_> = target.components().collect();
+    let common = base.iter().zip(&target).take_while(|(x, y)| x == y).count();
+    let mut href = "../".repeat(base.len() - common);
+    for part in target.iter().skip(common) {
+        href.push_str(&url_path(&part.as_os_str().to_string_lossy()));
+        href.push('/');
+    }
+    href
+}
+
+/// A path percent-encoded where a URL would misread it (space, #, ?, %, quotes).
+fn url_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            ' ' | '#' | '?' | '%' | '"' | '\'' => {
+                let mut buf = [0; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 fn pct(share: f64) -> String {
     format!("{:.1}%", share * 100.0)
 }
@@ -385,6 +423,17 @@ mod tests {
             "no link on the diagonal"
         );
         assert!(linked.contains("pairs/0-1.html"));
+    }
+
+    #[test]
+    fn pair_links_are_relative_to_the_page() {
+        let dir = tempfile::tempdir().unwrap();
+        let pairs = dir.path().join("out dir/pairs");
+        std::fs::create_dir_all(&pairs).unwrap();
+        std::fs::create_dir_all(dir.path().join("site")).unwrap();
+        let page = dir.path().join("site/m.html");
+        assert_eq!(href_prefix(&page, &pairs), "../out%20dir/pairs/");
+        assert_eq!(href_prefix(&dir.path().join("out dir/m.html"), &pairs), "pairs/");
     }
 
     #[test]
