@@ -399,11 +399,28 @@ fn re_breaking_lines_changes_neither_headings_nor_text() {
         };
         let reread =
             read::read_bytes(name, rebroken.as_bytes(), &options, &normalizer).expect("readable");
-        assert_eq!(
-            reading_of(&original),
-            reading_of(&reread),
-            "{name} with {breaks} lines re-broken"
-        );
+        let (before, after) = (reading_of(&original), reading_of(&reread));
+        assert_eq!(before.len(), after.len(), "{name}: number of reports");
+        for ((headings, text), (headings_after, text_after)) in before.iter().zip(&after) {
+            assert_eq!(
+                headings, headings_after,
+                "{name} with {breaks} lines re-broken"
+            );
+            let same = text
+                .chars()
+                .zip(text_after.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            let context: String = text
+                .chars()
+                .skip(same.saturating_sub(20))
+                .take(60)
+                .collect();
+            assert!(
+                text == text_after,
+                "{name}: text differs after char {same}, near {context}"
+            );
+        }
     }
 }
 
