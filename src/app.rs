@@ -2,14 +2,16 @@
 //! [`run`].
 
 use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
 use crate::cli::{Cli, Command, NormalizeArgs, OutlineArgs};
+use crate::compare;
+use crate::comparison::CompareOptions;
 use crate::config::{self, Reading};
 use crate::exit;
-use crate::model::Document;
+use crate::model::{Document, Report};
 use crate::read;
 use crate::render;
 
@@ -20,7 +22,7 @@ pub fn run(cli: Cli) -> Result<u8> {
     match &cli.command {
         Some(Command::Outline(args)) => outline(args, &reading),
         Some(Command::Normalize(args)) => normalize(args, &reading),
-        None => anyhow::bail!("comparing two reports is not built yet"),
+        None => compare_pair(&cli, &reading),
     }
 }
 
@@ -58,4 +60,63 @@ fn normalize(args: &NormalizeArgs, reading: &Reading) -> Result<u8> {
     }
     out.flush()?;
     Ok(exit::SAME)
+}
+
+/// Read a file that must hold exactly one report (a compilation is refused with advice).
+fn read_one(path: &Path, reading: &Reading) -> Result<Report> {
+    let document = read::read_path(path, &reading.options, &reading.normalizer)?;
+    warn(&document);
+    let count = document.reports.len();
+    let mut reports = document.reports.into_iter();
+    match (reports.next(), count) {
+        (Some(report), 1) => Ok(report),
+        (_, 0) => anyhow::bail!("{}: no report text found", path.display()),
+        _ => anyhow::bail!(
+            "{}: holds {count} reports (a compilation); compare them with `rdiff matrix`, or write each to its own file with `rdiff split`",
+            path.display()
+        ),
+    }
+}
+
+fn warn(document: &Document) {
+    for warning in &document.warnings {
+        eprintln!("rdiff: warning: {}: {warning}", document.path);
+    }
+    for report in &document.reports {
+        for warning in &report.warnings {
+            eprintln!("rdiff: warning: {}: {warning}", report.path);
+        }
+    }
+}
+
+fn compare_pair(cli: &Cli, reading: &Reading) -> Result<u8> {
+    let [a, b] = cli.reports.as_slice() else {
+        anyhow::bail!("give two reports to compare");
+    };
+    let a = read_one(a, reading)?;
+    let b = read_one(b, reading)?;
+    let mut options = CompareOptions::default();
+    if let Some(n) = cli.compare.min_match {
+        anyhow::ensure!(n >= 2, "--min-match {n}: must be at least 2");
+        options.min_match = n;
+    }
+    let comparison = compare::compare(&a, &b, &options);
+    let mut out = BufWriter::new(io::stdout().lock());
+    if cli.compare.json {
+        serde_json::to_writer_pretty(&mut out, &comparison).context("writing JSON")?;
+        writeln!(out)?;
+    } else {
+        let opts = render::terminal::TerminalOptions {
+            width: config::terminal_width(),
+            summary: cli.compare.summary,
+            show_equal: cli.compare.show_equal,
+        };
+        render::terminal::write(&mut out, &comparison, &opts)?;
+    }
+    out.flush()?;
+    Ok(if comparison.identical_keys() {
+        exit::SAME
+    } else {
+        exit::DIFFERENT
+    })
 }

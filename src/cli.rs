@@ -97,6 +97,10 @@ pub struct CompareArgs {
     #[arg(long)]
     pub summary: bool,
 
+    /// Print equal sentences (dimmed) instead of folding each run into a count.
+    #[arg(long)]
+    pub show_equal: bool,
+
     /// Shortest run of shared characters (punctuation and spaces not counted) that counts as
     /// shared text.
     #[arg(long, value_name = "N")]

@@ -28,7 +28,7 @@ impl Reading {
         };
         let normalizer = match &args.rules {
             None => Normalizer::new(),
-            Some(path) => Normalizer::new().with_rules(load_rules(path)?),
+            Some(path) => Normalizer::with_rules(load_rules(path)?),
         };
         Ok(Reading {
             options: ReadOptions { encoding },
@@ -38,9 +38,7 @@ impl Reading {
 }
 
 fn load_rules(path: &Path) -> Result<crate::normalize::Rules> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("--rules {}: cannot read", path.display()))?;
-    crate::normalize::Rules::parse(&text).with_context(|| format!("--rules {}", path.display()))
+    crate::normalize::Rules::load(path).with_context(|| format!("--rules {}", path.display()))
 }
 
 /// Whether to colour output, decided once: `--color`, then NO_COLOR, then whether stdout is a
@@ -54,4 +52,16 @@ pub fn use_color(args: &OutputArgs) -> bool {
                 && std::io::stdout().is_terminal()
         }
     }
+}
+
+/// Columns to wrap terminal output at: the terminal's width, else `COLUMNS`, else 100.
+pub fn terminal_width() -> usize {
+    if let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size() {
+        return usize::from(w).max(40);
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<usize>().ok())
+        .filter(|&w| w >= 40)
+        .unwrap_or(100)
 }

@@ -11,14 +11,20 @@
 //! [`read`] runs 1–4 for a file and yields a [`model::Document`]: the seam every later stage
 //! reads. [`render`] prints what the stages produced; it computes nothing of its own.
 
+pub mod align;
 pub mod app;
 pub mod cli;
+pub mod compare;
+pub mod comparison;
 pub mod config;
 pub mod decode;
 pub mod exit;
+pub mod key;
 pub mod model;
 pub mod normalize;
 pub mod read;
 pub mod render;
 pub mod sentences;
+pub mod spans;
 pub mod structure;
+pub mod testing;

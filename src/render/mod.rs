@@ -2,4 +2,6 @@
 
 pub mod normalized;
 pub mod outline;
+pub mod terminal;
 pub mod text;
+pub mod wrap;

@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod outline;
+mod reading;
 
 use std::path::PathBuf;
 

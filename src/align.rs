@@ -1,0 +1,424 @@
+//! Section alignment: which top-level section of A corresponds to which of B.
+//!
+//! Reports reorder, rename and renumber their parts ("一、2023年工作回顾" becomes "二、过去一年
+//! 工作回顾"), so sections are paired by what they say, not by position alone:
+//!
+//! 1. **Preamble with preamble** (text before the first heading).
+//! 2. **By heading**: headings compared on their [`heading_key`], with numbering, years and
+//!    other figures, relative years (今年, 去年), the reports' place names and the forms
+//!    全市/全区/我县… stripped. Equal stripped headings pair first.
+//! 3. **By content**: otherwise sections pair when their headings are close (character-bigram
+//!    Dice ≥ [`HEADING_CLOSE`]) or their texts share enough `min_match`-windows (content
+//!    affinity ≥ [`CONTENT_CLOSE`]): the share of both sections' windows found in the other.
+//!    Candidates are taken greedily, best score first, so a section moved elsewhere still
+//!    pairs with its twin.
+//! 4. **By position**: sections still unpaired that stand between the same two pairs, as many
+//!    on each side, pair in order (what a reader would compare).
+//!
+//! Glossaries pair with glossaries and appendices with appendices whatever their headings.
+//! Sections of different kinds never pair. Everything left stands alone (unmatched).
+
+use std::collections::HashMap;
+
+use crate::comparison::AlignedBy;
+use crate::key::{is_digit, key_chars};
+use crate::model::SectionKind;
+use crate::spans::BuildWindowHasher;
+
+/// Headings closer than this (character-bigram Dice of stripped headings) may pair.
+pub const HEADING_CLOSE: f64 = 0.5;
+
+/// Sections whose content affinity reaches this may pair whatever their headings. Measured on
+/// the samples: unrelated sections of reports of different cities stay below 0.05.
+pub const CONTENT_CLOSE: f64 = 0.1;
+
+/// What alignment needs to know about one top-level section.
+#[derive(Debug, Clone)]
+pub struct SectionSketch<'k> {
+    pub kind: SectionKind,
+    /// The stripped heading ([`heading_key`]); `None` for a preamble.
+    pub heading_key: Option<Vec<char>>,
+    /// The section's key (its sentences, sub-sections included).
+    pub key: &'k [char],
+}
+
+/// One line of the alignment: two sections paired, or one alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AlignedPair {
+    pub a: Option<usize>,
+    pub b: Option<usize>,
+    pub by: AlignedBy,
+}
+
+/// Pair the sections of A with those of B; the result lists every section once, in reading
+/// order (A's order, B's unpaired sections after their predecessor in B).
+pub fn align_sections(
+    a: &[SectionSketch],
+    b: &[SectionSketch],
+    min_match: usize,
+) -> Vec<AlignedPair> {
+    let a_keys: Vec<&[char]> = a.iter().map(|s| s.key).collect();
+    let b_keys: Vec<&[char]> = b.iter().map(|s| s.key).collect();
+    let affinity = content_affinity(&a_keys, &b_keys, min_match);
+    let mut candidates = Vec::new();
+    for (i, sa) in a.iter().enumerate() {
+        for (j, sb) in b.iter().enumerate() {
+            let c = affinity
+                .get(i)
+                .and_then(|row| row.get(j))
+                .copied()
+                .unwrap_or(0.0);
+            if let Some((score, by)) = pair_score(sa, sb, c) {
+                candidates.push((score, i, j, by));
+            }
+        }
+    }
+    // Best first; ties by position sum, which differs for any two candidates sharing a section,
+    // so the choice does not depend on which report is A.
+    candidates.sort_by(|x, y| {
+        y.0.total_cmp(&x.0)
+            .then((x.1 + x.2).cmp(&(y.1 + y.2)))
+            .then(x.1.cmp(&y.1))
+    });
+    let mut a_to: Vec<Option<(usize, AlignedBy)>> = vec![None; a.len()];
+    let mut b_taken = vec![false; b.len()];
+    for (_, i, j, by) in candidates {
+        if a_to[i].is_none() && !b_taken[j] {
+            a_to[i] = Some((j, by));
+            b_taken[j] = true;
+        }
+    }
+    pair_by_position(a, b, &mut a_to, &mut b_taken);
+    let pairs: Vec<(usize, usize)> = a_to
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| t.map(|(j, _)| (i, j)))
+        .collect();
+    merge_order(a.len(), b.len(), &pairs)
+        .into_iter()
+        .map(|(ia, ib)| {
+            let by = match ia.and_then(|i| a_to[i]) {
+                Some((_, by)) => by,
+                None => AlignedBy::Unmatched,
+            };
+            AlignedPair { a: ia, b: ib, by }
+        })
+        .collect()
+}
+
+/// The score of pairing two sections, and why; `None` when they must not pair.
+fn pair_score(a: &SectionSketch, b: &SectionSketch, content: f64) -> Option<(f64, AlignedBy)> {
+    if a.kind != b.kind {
+        return None;
+    }
+    if a.kind == SectionKind::Preamble {
+        return Some((3.0 + content, AlignedBy::Preamble));
+    }
+    let (same, close) = match (&a.heading_key, &b.heading_key) {
+        (Some(x), Some(y)) => (!x.is_empty() && x == y, bigram_dice(x, y)),
+        _ => (false, 0.0),
+    };
+    if same {
+        return Some((2.0 + content, AlignedBy::Heading));
+    }
+    let always = matches!(a.kind, SectionKind::Glossary | SectionKind::Appendix);
+    if always || close >= HEADING_CLOSE || content >= CONTENT_CLOSE {
+        Some((close + content, AlignedBy::Content))
+    } else {
+        None
+    }
+}
+
+/// Pair sections left over between the same two pairs, as many on each side, in order.
+fn pair_by_position(
+    a: &[SectionSketch],
+    b: &[SectionSketch],
+    a_to: &mut [Option<(usize, AlignedBy)>],
+    b_taken: &mut [bool],
+) {
+    let pairs: Vec<(usize, usize)> = a_to
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| t.map(|(j, _)| (i, j)))
+        .collect();
+    // Anchors: pairs crossing no other pair (a symmetric choice), plus both ends.
+    let mut anchors: Vec<(isize, isize)> = vec![(-1, -1)];
+    for &(i, j) in &pairs {
+        let crosses = pairs
+            .iter()
+            .any(|&(k, l)| (k as isize - i as isize) * (l as isize - j as isize) < 0);
+        if !crosses {
+            anchors.push((i as isize, j as isize));
+        }
+    }
+    anchors.push((a.len() as isize, b.len() as isize));
+    for w in anchors.windows(2) {
+        let (lo, hi) = (w[0], w[1]);
+        let free_a: Vec<usize> = ((lo.0 + 1).max(0) as usize..hi.0.max(0) as usize)
+            .filter(|&i| a_to[i].is_none())
+            .collect();
+        let free_b: Vec<usize> = ((lo.1 + 1).max(0) as usize..hi.1.max(0) as usize)
+            .filter(|&j| !b_taken[j])
+            .collect();
+        let bodies = |free: &[usize], s: &[SectionSketch]| {
+            free.iter().all(|&x| s[x].kind == SectionKind::Body)
+        };
+        if free_a.is_empty()
+            || free_a.len() != free_b.len()
+            || !bodies(&free_a, a)
+            || !bodies(&free_b, b)
+        {
+            continue;
+        }
+        for (&i, &j) in free_a.iter().zip(&free_b) {
+            a_to[i] = Some((j, AlignedBy::Position));
+            b_taken[j] = true;
+        }
+    }
+}
+
+/// Content affinity of every section pair: (A windows of `i` found in `j` + B windows of `j`
+/// found in `i`) / (windows of `i` + windows of `j`), windows of `min_match` characters.
+pub fn content_affinity(a: &[&[char]], b: &[&[char]], min_match: usize) -> Vec<Vec<f64>> {
+    let n = min_match.max(1);
+    let a_in_b = windows_found(a, b, n);
+    let b_in_a = windows_found(b, a, n);
+    let count = |k: &[char]| k.len().saturating_sub(n - 1);
+    a.iter()
+        .enumerate()
+        .map(|(i, ka)| {
+            b.iter()
+                .enumerate()
+                .map(|(j, kb)| {
+                    let found = a_in_b[i][j] + b_in_a[j][i];
+                    let total = count(ka) + count(kb);
+                    if total == 0 {
+                        0.0
+                    } else {
+                        found as f64 / total as f64
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// `found[i][j]`: how many windows of `from[i]` occur in `to[j]`.
+fn windows_found(from: &[&[char]], to: &[&[char]], n: usize) -> Vec<Vec<usize>> {
+    let mut index: HashMap<&[char], Vec<usize>, BuildWindowHasher> = HashMap::default();
+    for (j, key) in to.iter().enumerate() {
+        for w in key.windows(n) {
+            let holders = index.entry(w).or_default();
+            if holders.last() != Some(&j) {
+                holders.push(j);
+            }
+        }
+    }
+    let mut found = vec![vec![0; to.len()]; from.len()];
+    for (i, key) in from.iter().enumerate() {
+        for w in key.windows(n) {
+            for &j in index.get(w).map(Vec::as_slice).unwrap_or(&[]) {
+                found[i][j] += 1;
+            }
+        }
+    }
+    found
+}
+
+/// Reading order of a one-to-one pairing of two sequences: A's order, each pair at its A
+/// position, each unpaired B element right after the element that precedes it in B.
+pub fn merge_order(
+    a_len: usize,
+    b_len: usize,
+    pairs: &[(usize, usize)],
+) -> Vec<(Option<usize>, Option<usize>)> {
+    let mut a_to = vec![None; a_len];
+    let mut b_paired = vec![false; b_len];
+    for &(i, j) in pairs {
+        if i < a_len && j < b_len {
+            a_to[i] = Some(j);
+            b_paired[j] = true;
+        }
+    }
+    let mut out = Vec::with_capacity(a_len + b_len);
+    let mut b_next = 0;
+    for (i, to) in a_to.iter().enumerate() {
+        if let Some(j) = *to {
+            if j >= b_next {
+                out.extend(
+                    (b_next..j)
+                        .filter(|&k| !b_paired[k])
+                        .map(|k| (None, Some(k))),
+                );
+                b_next = j + 1;
+            }
+            out.push((Some(i), Some(j)));
+        } else {
+            out.push((Some(i), None));
+        }
+    }
+    out.extend(
+        (b_next..b_len)
+            .filter(|&k| !b_paired[k])
+            .map(|k| (None, Some(k))),
+    );
+    out
+}
+
+/// Han numerals used in heading numbering.
+const NUMERALS: &str = "一二三四五六七八九十百零〇两";
+
+/// Administrative suffixes stripped from place names, longest first.
+const ADMIN_SUFFIXES: [&str; 13] = [
+    "自治县",
+    "自治旗",
+    "自治州",
+    "新区",
+    "市",
+    "区",
+    "县",
+    "旗",
+    "盟",
+    "州",
+    "省",
+    "镇",
+    "乡",
+];
+
+/// The heading as compared: numbering, figures, years, relative years, place names and the
+/// "全市/我区/本县" forms stripped, then keyed. `numbering` is the marker the reader recognised.
+pub fn heading_key(text: &str, numbering: Option<&str>, places: &[&str]) -> Vec<char> {
+    let mut rest = text.trim();
+    if let Some(n) = numbering.filter(|n| !n.is_empty()) {
+        rest = rest.strip_prefix(n).unwrap_or(rest).trim_start();
+    }
+    let rest = strip_numbering(rest);
+    let mut key: String = key_chars(rest).into_iter().collect();
+    for place in places {
+        for form in place_forms(place) {
+            key = key.replace(&form, "");
+        }
+    }
+    for (unit, neutral) in [("全", "全"), ("我", "我"), ("本", "本")] {
+        for suffix in ["市", "区", "县", "旗", "州", "省"] {
+            key = key.replace(&format!("{unit}{suffix}"), neutral);
+        }
+    }
+    for relative in ["今年", "去年", "明年", "上年", "本年"] {
+        key = key.replace(relative, "");
+    }
+    strip_figures(&key)
+}
+
+/// A place name and its base without an administrative suffix ("海拉尔区" → "海拉尔").
+fn place_forms(place: &str) -> Vec<String> {
+    let full: String = key_chars(place).into_iter().collect();
+    let mut forms = Vec::new();
+    if let Some(base) = ADMIN_SUFFIXES.iter().find_map(|s| full.strip_suffix(s)) {
+        if base.chars().count() >= 2 {
+            forms.push(full.clone());
+            forms.push(base.to_string());
+            return forms;
+        }
+    }
+    if full.chars().count() >= 2 {
+        forms.push(full);
+    }
+    forms
+}
+
+/// Drops digit runs, with a 年/年度 that follows them (years).
+fn strip_figures(key: &str) -> Vec<char> {
+    let chars: Vec<char> = key.chars().collect();
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if is_digit(chars[i]) {
+            while i < chars.len() && is_digit(chars[i]) {
+                i += 1;
+            }
+            if chars.get(i) == Some(&'年') {
+                i += 1;
+                if chars.get(i) == Some(&'度') {
+                    i += 1;
+                }
+            }
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Strips a leading numbering marker: "一、", "(一)", "1.", "第一部分", "第三章".
+fn strip_numbering(text: &str) -> &str {
+    let is_numeral = |c: char| NUMERALS.contains(c) || c.is_ascii_digit();
+    let is_delimiter = |c: char| "、.,．，:：".contains(c) || c.is_whitespace();
+    let mut chars = text.char_indices().peekable();
+    let mut opened = false;
+    let mut ordinal = false;
+    match chars.peek() {
+        Some(&(_, c)) if "(（[【〔".contains(c) => {
+            opened = true;
+            chars.next();
+        }
+        Some(&(_, '第')) => {
+            ordinal = true;
+            chars.next();
+        }
+        _ => {}
+    }
+    let mut digits = 0;
+    while chars.peek().is_some_and(|&(_, c)| is_numeral(c)) {
+        chars.next();
+        digits += 1;
+    }
+    let Some(&(at, next)) = chars.peek() else {
+        return text;
+    };
+    if digits == 0 {
+        return text;
+    }
+    let after = if opened {
+        ")）]】〕".contains(next).then(|| at + next.len_utf8())
+    } else if ordinal {
+        ["部分", "章", "节", "篇"]
+            .iter()
+            .find(|u| text[at..].starts_with(*u))
+            .map(|u| at + u.len())
+    } else {
+        is_delimiter(next).then(|| at + next.len_utf8())
+    };
+    match after {
+        Some(end) => text[end..].trim_start_matches(is_delimiter),
+        None => text,
+    }
+}
+
+/// Dice coefficient of the character bigrams of two texts (1.0 for two equal one-char texts).
+pub fn bigram_dice(x: &[char], y: &[char]) -> f64 {
+    if x.len() < 2 || y.len() < 2 {
+        return if x == y && !x.is_empty() { 1.0 } else { 0.0 };
+    }
+    let mut bx: Vec<(char, char)> = x.windows(2).map(|w| (w[0], w[1])).collect();
+    let mut by: Vec<(char, char)> = y.windows(2).map(|w| (w[0], w[1])).collect();
+    bx.sort_unstable();
+    by.sort_unstable();
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < bx.len() && j < by.len() {
+        match bx[i].cmp(&by[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (bx.len() + by.len()) as f64
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,352 @@
+//! Commitments: what a report concretely promises for the coming year and the other does not.
+//!
+//! A sentence is a commitment when all three hold:
+//!
+//! 1. **It looks forward.** Its innermost classified heading is forward-looking
+//!    ([`classify_heading`]: 安排, 目标, 任务, 计划, 重点工作, 今年, 展望, 总体要求, 今后…, or a
+//!    year not before the report's), none backward (回顾, 过去, 成绩, 成就, 执行情况…, or an
+//!    earlier year). Sub-sections inherit from their parents; a heading with both kinds of words
+//!    ("2023年工作回顾和2024年工作安排") decides nothing. Where no heading decides, the sentence
+//!    itself must start like a plan: 今年, 明年, 下一步, 新的一年, or "2024年" (not before the
+//!    report's year) followed soon by 要/将/力争/确保/争取/计划/预计.
+//! 2. **It is not said verbatim by the other report** (its kind is not `equal`). A `template`
+//!    sentence is kept: same words, but the figures are this report's own.
+//! 3. **It is concrete** ([`concrete_marks`]): a figure or percentage (years and dates aside), a
+//!    deadline (年底前, 9月底前, 年内, 上半年…), or a named project or programme (《…》, a
+//!    short “quoted” name, or a name before 工程/项目/行动/计划/专项/示范区/园区/基地 that is not
+//!    a generic word such as 重点, 重大, 一批, 推进).
+
+use crate::comparison::{Commitment, CommitmentMark, ItemKind, ItemRef};
+use crate::key::is_digit;
+use crate::model::Heading;
+
+use super::keyed::KeyedReport;
+use super::matching::PairKind;
+
+/// Which way a heading looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outlook {
+    /// The plan: this year's tasks, targets.
+    Forward,
+    /// The review: last year's results.
+    Backward,
+    /// Neither, or both.
+    Unknown,
+}
+
+const FORWARD_WORDS: [&str; 17] = [
+    "安排",
+    "目标",
+    "任务",
+    "计划",
+    "重点工作",
+    "今年",
+    "明年",
+    "展望",
+    "思路",
+    "总体要求",
+    "部署",
+    "未来",
+    "今后",
+    "举措",
+    "打算",
+    "下一步",
+    "主要工作",
+];
+
+const BACKWARD_WORDS: [&str; 10] = [
+    "回顾",
+    "过去",
+    "去年",
+    "成绩",
+    "成就",
+    "总结",
+    "执行情况",
+    "完成情况",
+    "取得",
+    "上年",
+];
+
+/// Classify a heading (normalized text) of a report of `year`.
+pub fn classify_heading(text: &str, year: Option<u16>) -> Outlook {
+    let mut forward = FORWARD_WORDS.iter().any(|w| text.contains(w));
+    let mut backward = BACKWARD_WORDS.iter().any(|w| text.contains(w));
+    if let Some(report_year) = year {
+        for y in years_in(text) {
+            if y >= report_year {
+                forward = true;
+            } else {
+                backward = true;
+            }
+        }
+    }
+    match (forward, backward) {
+        (true, false) => Outlook::Forward,
+        (false, true) => Outlook::Backward,
+        _ => Outlook::Unknown,
+    }
+}
+
+/// Four-digit years written as "2024年".
+fn years_in(text: &str) -> Vec<u16> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut years = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i - start == 4 && chars.get(i) == Some(&'年') {
+            let digits: String = chars[start..i].iter().collect();
+            if let Ok(y) = digits.parse() {
+                years.push(y);
+            }
+        }
+        if i == start {
+            i += 1;
+        }
+    }
+    years
+}
+
+/// True when a sentence (outside any classified section) starts like a plan.
+pub fn starts_like_plan(text: &str, year: Option<u16>) -> bool {
+    let t = text.trim_start();
+    if ["今年", "明年", "下一步", "新的一年"]
+        .iter()
+        .any(|p| t.starts_with(p))
+    {
+        return true;
+    }
+    let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let Some(rest) = t.get(digits.len()..).and_then(|r| r.strip_prefix('年')) else {
+        return false;
+    };
+    let Ok(y) = digits.parse::<u16>() else {
+        return false;
+    };
+    if digits.len() != 4 || year.is_some_and(|ry| y < ry) {
+        return false;
+    }
+    let head: String = rest.chars().take(12).collect();
+    ["要", "将", "力争", "确保", "争取", "计划", "预计"]
+        .iter()
+        .any(|w| head.contains(w))
+}
+
+/// Deadline words.
+const DEADLINES: [&str; 10] = [
+    "年底前",
+    "月底前",
+    "年内",
+    "年底",
+    "上半年",
+    "下半年",
+    "季度",
+    "前完成",
+    "前建成",
+    "底前",
+];
+
+/// Named-programme suffixes.
+const PROGRAMMES: [&str; 9] = [
+    "工程",
+    "项目",
+    "行动",
+    "计划",
+    "专项",
+    "示范区",
+    "园区",
+    "基地",
+    "攻坚战",
+];
+
+/// Two characters before a programme suffix that make it generic, not a name.
+const GENERIC_BEFORE: [&str; 24] = [
+    "重点", "重大", "一批", "各类", "各项", "相关", "民生", "建设", "推进", "加快", "实施", "开展",
+    "启动", "谋划", "储备", "招商", "引进", "落地", "签约", "新建", "续建", "在建", "产业", "这些",
+];
+
+/// What makes a sentence (normalized text) concrete, sorted, each mark once.
+pub fn concrete_marks(text: &str) -> Vec<CommitmentMark> {
+    let mut marks = Vec::new();
+    if has_figure(text) {
+        marks.push(CommitmentMark::Figure);
+    }
+    if has_deadline(text) {
+        marks.push(CommitmentMark::Deadline);
+    }
+    if has_name(text) {
+        marks.push(CommitmentMark::Named);
+    }
+    marks
+}
+
+/// A figure: a digit run that is not a year ("2024年") or a date ("9月", "15日"); a percentage;
+/// a Han-numeral quantity with a unit ("三万", "两所").
+fn has_figure(text: &str) -> bool {
+    if text.contains('%') || text.contains("百分之") || text.contains("个百分点") {
+        return true;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_digit(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        // A decimal point inside a figure belongs to it.
+        while i < chars.len() && (is_digit(chars[i]) || (chars[i] == '.' && i > start)) {
+            i += 1;
+        }
+        let len = i - start;
+        let year = len == 4 && chars.get(i) == Some(&'年');
+        let date = matches!(chars.get(i), Some('月' | '日'));
+        let enumeration = matches!(chars.get(i), Some('、' | ')' | '）'));
+        if !year && !date && !enumeration {
+            return true;
+        }
+    }
+    han_quantity(&chars)
+}
+
+fn han_quantity(chars: &[char]) -> bool {
+    const NUMERALS: &str = "一二三四五六七八九十百千两";
+    const UNITS: [&str; 10] = [
+        "万",
+        "亿",
+        "公里",
+        "千米",
+        "亩",
+        "户",
+        "所",
+        "座",
+        "吨",
+        "平方米",
+    ];
+    chars.windows(2).enumerate().any(|(i, w)| {
+        NUMERALS.contains(w[0]) && {
+            let rest: String = chars[i + 1..chars.len().min(i + 4)].iter().collect();
+            UNITS.iter().any(|u| rest.starts_with(u))
+        }
+    })
+}
+
+fn has_deadline(text: &str) -> bool {
+    if DEADLINES.iter().any(|d| text.contains(d)) {
+        return true;
+    }
+    // "2025年前", "6月前"
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(3)
+        .any(|w| is_digit(w[0]) && matches!(w[1], '年' | '月') && w[2] == '前')
+}
+
+fn has_name(text: &str) -> bool {
+    if let Some(open) = text.find('《') {
+        if text[open..].contains('》') {
+            return true;
+        }
+    }
+    if quoted_name(text) {
+        return true;
+    }
+    PROGRAMMES.iter().any(|suffix| {
+        text.match_indices(suffix).any(|(at, _)| {
+            let before: Vec<char> = text[..at].chars().rev().take(2).collect();
+            let [c1, c2] = before[..] else { return false };
+            let is_han = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+            let pair: String = [c2, c1].iter().collect();
+            is_han(c1)
+                && is_han(c2)
+                && !"的等个批项类各些好大".contains(c1)
+                && !GENERIC_BEFORE.contains(&pair.as_str())
+        })
+    })
+}
+
+/// A short name in quotation marks: “一网通办”, "放管服".
+fn quoted_name(text: &str) -> bool {
+    for (open, close) in [('“', '”'), ('"', '"'), ('「', '」')] {
+        let mut rest = text;
+        while let Some(at) = rest.find(open) {
+            let after = &rest[at + open.len_utf8()..];
+            let Some(end) = after.find(close) else { break };
+            let inside = after[..end].chars().count();
+            if (2..=15).contains(&inside) {
+                return true;
+            }
+            rest = &after[end + close.len_utf8()..];
+        }
+    }
+    false
+}
+
+/// The outlook of sentence `s` of `k`: its innermost heading that decides, else its wording.
+fn looks_forward(k: &KeyedReport, s: usize) -> bool {
+    let Some(ks) = k.sentences.get(s) else {
+        return false;
+    };
+    let year = k.report.year;
+    for h in ks.headings.iter().rev() {
+        match classify_heading(&h.text.text, year) {
+            Outlook::Forward => return true,
+            Outlook::Backward => return false,
+            Outlook::Unknown => {}
+        }
+    }
+    starts_like_plan(&ks.sentence.text.text, year)
+}
+
+/// The commitments of one side: `to` is that side's matching, `refs` where its sentences are
+/// listed, `only` the kind of an unmatched sentence on this side.
+pub(crate) fn commitments(
+    k: &KeyedReport,
+    to: &[Option<(usize, PairKind)>],
+    refs: &[Option<ItemRef>],
+    only: ItemKind,
+) -> Vec<Commitment> {
+    let mut out = Vec::new();
+    for (s, ks) in k.sentences.iter().enumerate() {
+        let kind = match to.get(s).copied().flatten() {
+            Some((_, PairKind::Equal)) => continue,
+            Some((_, PairKind::Template)) => ItemKind::Template,
+            Some((_, PairKind::Similar)) => ItemKind::Similar,
+            None => only,
+        };
+        let Some(item) = refs.get(s).copied().flatten() else {
+            continue;
+        };
+        if !looks_forward(k, s) {
+            continue;
+        }
+        let marks = concrete_marks(&ks.sentence.text.text);
+        if marks.is_empty() {
+            continue;
+        }
+        let top = k
+            .sections
+            .get(ks.section)
+            .and_then(|sec| sec.section.heading.as_ref());
+        let inner = ks
+            .headings
+            .last()
+            .filter(|h| top.map_or(true, |t| !std::ptr::eq::<Heading>(**h, t)));
+        out.push(Commitment {
+            section: top.map(|h| h.text.original.clone()),
+            subsection: inner.map(|h| h.text.original.clone()),
+            text: ks.sentence.text.text.clone(),
+            original: ks.sentence.text.original.clone(),
+            kind,
+            marks,
+            item,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

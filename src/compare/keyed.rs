@@ -1,0 +1,164 @@
+//! A report flattened for comparison: every sentence keyed once, with where it stands.
+
+use std::ops::Range;
+
+use crate::align::heading_key;
+use crate::key::{key_chars, mask_digit_chars};
+use crate::model::{Heading, Report, Section, Sentence};
+
+/// One sentence, keyed.
+#[derive(Debug)]
+pub(crate) struct KeyedSentence<'r> {
+    pub sentence: &'r Sentence,
+    pub key: Vec<char>,
+    /// The key with digit runs masked.
+    pub masked: Vec<char>,
+    /// Where the key starts in the report's key.
+    pub start: usize,
+    /// Index of the top-level section it stands in.
+    pub section: usize,
+    /// Index of its element within that section's elements.
+    pub element: usize,
+    /// Headings above it, outermost (top-level) first.
+    pub headings: Vec<&'r Heading>,
+}
+
+impl KeyedSentence<'_> {
+    /// Range of its key in the report's key.
+    pub fn span(&self) -> Range<usize> {
+        self.start..self.start + self.key.len()
+    }
+}
+
+/// One line of a top-level section in reading order: a sentence or a sub-heading.
+#[derive(Debug)]
+pub(crate) enum Element<'r> {
+    /// Index into [`KeyedReport::sentences`].
+    Sentence(usize),
+    /// A sub-heading, with its stripped key (as headings are aligned).
+    Heading(&'r Heading, Vec<char>),
+}
+
+/// One top-level section.
+#[derive(Debug)]
+pub(crate) struct KeyedSection<'r> {
+    pub section: &'r Section,
+    /// The stripped heading key; `None` for a preamble.
+    pub heading_key: Option<Vec<char>>,
+    pub elements: Vec<Element<'r>>,
+    /// Its characters in the report's key.
+    pub chars: Range<usize>,
+}
+
+/// A report with every sentence keyed.
+#[derive(Debug)]
+pub(crate) struct KeyedReport<'r> {
+    pub report: &'r Report,
+    /// The report's key: its sentences' keys in reading order (headings excluded).
+    pub chars: Vec<char>,
+    pub sentences: Vec<KeyedSentence<'r>>,
+    pub sections: Vec<KeyedSection<'r>>,
+    /// Headings and sentences keyed, in reading order: the report's whole key, for the
+    /// "identical" test (a heading change is a change).
+    pub full_key: Vec<char>,
+}
+
+impl<'r> KeyedReport<'r> {
+    /// Key `report`; `places` are stripped from headings (both reports' places).
+    pub fn new(report: &'r Report, places: &[&str]) -> KeyedReport<'r> {
+        let mut keyed = KeyedReport {
+            report,
+            chars: Vec::new(),
+            sentences: Vec::new(),
+            sections: Vec::new(),
+            full_key: Vec::new(),
+        };
+        for (index, section) in report.sections.iter().enumerate() {
+            let start = keyed.chars.len();
+            let mut elements = Vec::new();
+            let mut headings = Vec::new();
+            keyed.walk(section, index, &mut elements, &mut headings, places, true);
+            keyed.sections.push(KeyedSection {
+                section,
+                heading_key: section
+                    .heading
+                    .as_ref()
+                    .map(|h| heading_key(&h.text.text, h.numbering.as_deref(), places)),
+                elements,
+                chars: start..keyed.chars.len(),
+            });
+        }
+        keyed
+    }
+
+    /// Adds `section`'s sentences and sub-headings (depth first) to the report and `elements`.
+    fn walk(
+        &mut self,
+        section: &'r Section,
+        top: usize,
+        elements: &mut Vec<Element<'r>>,
+        headings: &mut Vec<&'r Heading>,
+        places: &[&str],
+        is_top: bool,
+    ) {
+        if let Some(h) = &section.heading {
+            self.full_key.extend(key_chars(&h.text.text));
+            if !is_top {
+                let stripped = heading_key(&h.text.text, h.numbering.as_deref(), places);
+                elements.push(Element::Heading(h, stripped));
+            }
+            headings.push(h);
+        }
+        for sentence in &section.sentences {
+            let key = key_chars(&sentence.text.text);
+            let (masked, _) = mask_digit_chars(&key);
+            self.full_key.extend(&key);
+            let start = self.chars.len();
+            self.chars.extend(&key);
+            elements.push(Element::Sentence(self.sentences.len()));
+            self.sentences.push(KeyedSentence {
+                sentence,
+                key,
+                masked,
+                start,
+                section: top,
+                element: elements.len() - 1,
+                headings: headings.clone(),
+            });
+        }
+        for child in &section.children {
+            self.walk(child, top, elements, headings, places, false);
+        }
+        if section.heading.is_some() {
+            headings.pop();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::report_from_outline;
+
+    #[test]
+    fn sentences_and_sub_headings_in_reading_order() {
+        let r = report_from_outline(
+            "t",
+            "开场白。\n# 一、回顾\n甲乙。\n## (一)小节\n丙，丁。\n# 二、安排\n戊。",
+        );
+        let k = KeyedReport::new(&r, &[]);
+        assert_eq!(k.chars.iter().collect::<String>(), "开场白甲乙丙丁戊");
+        assert_eq!(k.sections.len(), 3);
+        assert_eq!(k.sections[1].elements.len(), 3);
+        assert!(matches!(k.sections[1].elements[1], Element::Heading(..)));
+        assert_eq!(k.sentences[2].span(), 5..7);
+        assert_eq!(k.sentences[2].section, 1);
+        assert_eq!(k.sentences[2].element, 2);
+        assert_eq!(k.sentences[2].headings.len(), 2);
+        assert_eq!(k.sections[1].chars, 3..7);
+        assert_eq!(
+            k.full_key.iter().collect::<String>(),
+            "开场白一回顾甲乙一小节丙丁二安排戊"
+        );
+    }
+}

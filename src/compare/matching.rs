@@ -1,0 +1,326 @@
+//! Sentence matching: which sentence of A is which sentence of B.
+//!
+//! Matching is one-to-one and runs in four passes, each on what the previous ones left:
+//!
+//! 1. **In aligned sections**, a patience diff over sentence keys (sub-headings take part, as
+//!    their stripped keys) finds the order-preserving `equal` pairs. Elements whose key does
+//!    not occur on the other side are left out of the diff first, so a long run of changed
+//!    text cannot make it slow. No deadline: a timed-out diff would silently report near-equal
+//!    sections as entirely replaced.
+//! 2. **Equal elsewhere**: sentences with the same key, wherever they stand (a moved sentence,
+//!    or one that changed place within its section).
+//! 3. **Template**: sentences with the same masked key (the figures changed).
+//! 4. **Similar**: candidates come from an index of `min_match`-windows of masked keys
+//!    (windows found in more than `max_gram_sentences` sentences are boilerplate and skipped;
+//!    at most [`CANDIDATES`] per sentence, from each side); a candidate pair is similar when
+//!    the runs of at least `similar_min_match` characters each shares with the other cover at
+//!    least `similar_threshold` of both its masked keys. Pairs are taken best first.
+//!
+//! In passes 2 and 3, sentences in aligned sections pair first, in reading order; the rest pair
+//! in reading order. Every rule is symmetric, so swapping A and B swaps the result.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use similar::{capture_diff_slices, Algorithm, DiffOp};
+
+use super::keyed::{Element, KeyedReport, KeyedSentence};
+use crate::align::AlignedPair;
+use crate::comparison::CompareOptions;
+use crate::spans::{covered_in, BuildWindowHasher, WindowSet};
+
+/// How many similar candidates each sentence proposes (from its side).
+pub const CANDIDATES: usize = 8;
+
+/// What kind of pair two matched sentences form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PairKind {
+    Equal,
+    Template,
+    Similar,
+}
+
+/// The result of matching.
+#[derive(Debug)]
+pub(crate) struct Matching {
+    /// For each A sentence, its B counterpart.
+    pub a_to: Vec<Option<(usize, PairKind)>>,
+    /// For each B sentence, its A counterpart.
+    pub b_to: Vec<Option<(usize, PairKind)>>,
+    /// For each alignment pair, the sub-headings paired: (A element, B element).
+    pub heading_pairs: Vec<Vec<(usize, usize)>>,
+    /// For each A sentence, the alignment pair its section stands in.
+    pub a_line: Vec<usize>,
+    /// For each B sentence, the alignment pair its section stands in.
+    pub b_line: Vec<usize>,
+}
+
+impl Matching {
+    fn pair(&mut self, s: usize, t: usize, kind: PairKind) {
+        if let (Some(x), Some(y)) = (self.a_to.get_mut(s), self.b_to.get_mut(t)) {
+            *x = Some((t, kind));
+            *y = Some((s, kind));
+        }
+    }
+}
+
+/// Match the sentences of `a` and `b`, given their section alignment.
+pub(crate) fn match_sentences(
+    a: &KeyedReport,
+    b: &KeyedReport,
+    alignment: &[AlignedPair],
+    options: &CompareOptions,
+) -> Matching {
+    let line_of = |report: &KeyedReport, side: fn(&AlignedPair) -> Option<usize>| {
+        let mut section_line = vec![0; report.sections.len()];
+        for (line, pair) in alignment.iter().enumerate() {
+            if let Some(s) = side(pair).and_then(|i| section_line.get_mut(i)) {
+                *s = line;
+            }
+        }
+        let lines: Vec<usize> = report
+            .sentences
+            .iter()
+            .map(|s| section_line.get(s.section).copied().unwrap_or(0))
+            .collect();
+        lines
+    };
+    let mut m = Matching {
+        a_to: vec![None; a.sentences.len()],
+        b_to: vec![None; b.sentences.len()],
+        heading_pairs: vec![Vec::new(); alignment.len()],
+        a_line: line_of(a, |p| p.a),
+        b_line: line_of(b, |p| p.b),
+    };
+    for (line, pair) in alignment.iter().enumerate() {
+        if let (Some(i), Some(j)) = (pair.a, pair.b) {
+            diff_aligned(a, b, i, j, line, &mut m);
+        }
+    }
+    match_by_key(a, b, &mut m, |s| s.key.as_slice(), PairKind::Equal);
+    match_by_key(a, b, &mut m, |s| s.masked.as_slice(), PairKind::Template);
+    match_similar(a, b, &mut m, options);
+    m
+}
+
+/// Pass 1: patience diff of the elements of aligned sections `i` (A) and `j` (B).
+fn diff_aligned<'k, 'r>(
+    a: &'k KeyedReport<'r>,
+    b: &'k KeyedReport<'r>,
+    i: usize,
+    j: usize,
+    line: usize,
+    m: &mut Matching,
+) {
+    let (Some(sa), Some(sb)) = (a.sections.get(i), b.sections.get(j)) else {
+        return;
+    };
+    // Interned ids, so the diff compares integers; sub-headings never equal sentences.
+    let mut ids: HashMap<(bool, &[char]), u32, BuildWindowHasher> = HashMap::default();
+    let mut tokens = |report: &'k KeyedReport<'r>, elements: &'k [Element<'r>]| -> Vec<u32> {
+        elements
+            .iter()
+            .map(|e| {
+                let next = ids.len() as u32;
+                *ids.entry(element_key(report, e)).or_insert(next)
+            })
+            .collect()
+    };
+    let a_tokens = tokens(a, &sa.elements);
+    let b_tokens = tokens(b, &sb.elements);
+    let in_a: HashSet<u32> = a_tokens.iter().copied().collect();
+    let in_b: HashSet<u32> = b_tokens.iter().copied().collect();
+    let a_kept: Vec<usize> = (0..a_tokens.len())
+        .filter(|&e| in_b.contains(&a_tokens[e]))
+        .collect();
+    let b_kept: Vec<usize> = (0..b_tokens.len())
+        .filter(|&e| in_a.contains(&b_tokens[e]))
+        .collect();
+    let a_seq: Vec<u32> = a_kept.iter().map(|&e| a_tokens[e]).collect();
+    let b_seq: Vec<u32> = b_kept.iter().map(|&e| b_tokens[e]).collect();
+    for op in capture_diff_slices(Algorithm::Patience, &a_seq, &b_seq) {
+        let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        else {
+            continue;
+        };
+        for k in 0..len {
+            let (Some(&ea), Some(&eb)) = (a_kept.get(old_index + k), b_kept.get(new_index + k))
+            else {
+                continue;
+            };
+            match (sa.elements.get(ea), sb.elements.get(eb)) {
+                (Some(Element::Sentence(s)), Some(Element::Sentence(t))) => {
+                    m.pair(*s, *t, PairKind::Equal)
+                }
+                (Some(Element::Heading(..)), Some(Element::Heading(..))) => {
+                    if let Some(pairs) = m.heading_pairs.get_mut(line) {
+                        pairs.push((ea, eb));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// What the in-section diff compares an element by.
+fn element_key<'k>(report: &'k KeyedReport, e: &'k Element) -> (bool, &'k [char]) {
+    match e {
+        Element::Sentence(s) => (false, report.sentences.get(*s).map_or(&[][..], |s| &s.key)),
+        Element::Heading(_, key) => (true, key.as_slice()),
+    }
+}
+
+/// Passes 2 and 3: pair unmatched sentences with the same `key` (non-empty), those in aligned
+/// sections first, then the rest, each in reading order.
+fn match_by_key<'k, 'r>(
+    a: &'k KeyedReport<'r>,
+    b: &'k KeyedReport<'r>,
+    m: &mut Matching,
+    key: fn(&'k KeyedSentence<'r>) -> &'k [char],
+    kind: PairKind,
+) {
+    type Group = (Vec<usize>, Vec<usize>);
+    let mut groups: HashMap<&[char], Group, BuildWindowHasher> = HashMap::default();
+    for (s, sentence) in a.sentences.iter().enumerate() {
+        if m.a_to[s].is_none() && !key(sentence).is_empty() {
+            groups.entry(key(sentence)).or_default().0.push(s);
+        }
+    }
+    for (t, sentence) in b.sentences.iter().enumerate() {
+        if m.b_to[t].is_none() {
+            if let Some(group) = groups.get_mut(key(sentence)) {
+                group.1.push(t);
+            }
+        }
+    }
+    // Groups are disjoint, so the order they are visited in cannot change the result.
+    for (xs, ys) in groups.into_values() {
+        if ys.is_empty() {
+            continue;
+        }
+        let mut by_line: BTreeMap<usize, Group> = BTreeMap::new();
+        for &s in &xs {
+            by_line.entry(m.a_line[s]).or_default().0.push(s);
+        }
+        for &t in &ys {
+            by_line.entry(m.b_line[t]).or_default().1.push(t);
+        }
+        for (ls, lt) in by_line.values() {
+            for (&s, &t) in ls.iter().zip(lt) {
+                m.pair(s, t, kind);
+            }
+        }
+        let rest_a: Vec<usize> = xs.into_iter().filter(|&s| m.a_to[s].is_none()).collect();
+        let rest_b: Vec<usize> = ys.into_iter().filter(|&t| m.b_to[t].is_none()).collect();
+        for (s, t) in rest_a.into_iter().zip(rest_b) {
+            m.pair(s, t, kind);
+        }
+    }
+}
+
+/// Pass 4: similar pairs among the sentences still unmatched.
+fn match_similar(a: &KeyedReport, b: &KeyedReport, m: &mut Matching, options: &CompareOptions) {
+    let n = options.min_match.max(1);
+    let pair_n = options.similar_min_match.clamp(1, n);
+    let free_a: Vec<usize> = (0..a.sentences.len())
+        .filter(|&s| m.a_to[s].is_none())
+        .collect();
+    let free_b: Vec<usize> = (0..b.sentences.len())
+        .filter(|&t| m.b_to[t].is_none())
+        .collect();
+    type Holders = (Vec<usize>, Vec<usize>);
+    let mut index: HashMap<&[char], Holders, BuildWindowHasher> = HashMap::default();
+    for &s in &free_a {
+        for w in a.sentences[s].masked.windows(n) {
+            let h = index.entry(w).or_default();
+            if h.0.last() != Some(&s) {
+                h.0.push(s);
+            }
+        }
+    }
+    for &t in &free_b {
+        for w in b.sentences[t].masked.windows(n) {
+            let h = index.entry(w).or_default();
+            if h.1.last() != Some(&t) {
+                h.1.push(t);
+            }
+        }
+    }
+    // Boilerplate windows (in too many sentences) propose no candidates.
+    index.retain(|_, h| {
+        !h.0.is_empty() && !h.1.is_empty() && h.0.len() + h.1.len() <= options.max_gram_sentences
+    });
+    let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for &s in &free_a {
+        for t in best_candidates(&a.sentences[s].masked, n, &index, |h| &h.1) {
+            candidates.insert((s, t));
+        }
+    }
+    for &t in &free_b {
+        for s in best_candidates(&b.sentences[t].masked, n, &index, |h| &h.0) {
+            candidates.insert((s, t));
+        }
+    }
+    let mut scored: Vec<(f64, bool, usize, usize)> = candidates
+        .into_iter()
+        .filter_map(|(s, t)| {
+            let score = similarity(&a.sentences[s].masked, &b.sentences[t].masked, pair_n);
+            let same_line = m.a_line[s] == m.b_line[t];
+            (score >= options.similar_threshold).then_some((score, same_line, s, t))
+        })
+        .collect();
+    // Best first; then pairs within aligned sections; then by position sum, which differs for
+    // any two candidates sharing a sentence (so the result does not depend on which side is A).
+    scored.sort_by(|x, y| {
+        y.0.total_cmp(&x.0)
+            .then(y.1.cmp(&x.1))
+            .then((x.2 + x.3).cmp(&(y.2 + y.3)))
+            .then(x.2.cmp(&y.2))
+    });
+    for (_, _, s, t) in scored {
+        if m.a_to[s].is_none() && m.b_to[t].is_none() {
+            m.pair(s, t, PairKind::Similar);
+        }
+    }
+}
+
+/// The sentences of the other side sharing most windows with `masked` (at most CANDIDATES).
+fn best_candidates(
+    masked: &[char],
+    n: usize,
+    index: &HashMap<&[char], (Vec<usize>, Vec<usize>), BuildWindowHasher>,
+    other: fn(&(Vec<usize>, Vec<usize>)) -> &Vec<usize>,
+) -> Vec<usize> {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for w in masked.windows(n) {
+        if let Some(h) = index.get(w) {
+            for &x in other(h) {
+                *counts.entry(x).or_default() += 1;
+            }
+        }
+    }
+    let mut ranked: Vec<(usize, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    ranked
+        .into_iter()
+        .take(CANDIDATES)
+        .map(|(x, _)| x)
+        .collect()
+}
+
+/// The smaller of the two shares of each text covered by windows shared with the other.
+pub(crate) fn similarity(x: &[char], y: &[char], n: usize) -> f64 {
+    if x.len() < n || y.len() < n {
+        return 0.0;
+    }
+    let cx = covered_in(&WindowSet::new(y, n).cover(x), 0..x.len());
+    let cy = covered_in(&WindowSet::new(x, n).cover(y), 0..y.len());
+    (cx as f64 / x.len() as f64).min(cy as f64 / y.len() as f64)
+}
+
+#[cfg(test)]
+mod tests;

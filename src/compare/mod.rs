@@ -1,0 +1,138 @@
+//! Comparing two reports: the only stage that diffs.
+//!
+//! [`compare`] reads two [`Report`]s and fills a [`Comparison`]:
+//!
+//! 1. Every sentence is keyed ([`crate::key`]); a report's key is its sentences' keys in
+//!    reading order, headings excluded (headings are labels, not text a city writes or copies;
+//!    they count only for [`Comparison::identical_keys`]).
+//! 2. Coverage ([`crate::spans`]): which key characters of each report lie in a span of at
+//!    least `min_match` characters shared with the other, exactly and with figures masked.
+//!    Report, section and sentence reuse are shares of this one coverage, so a section's reuse
+//!    is its text shared with the WHOLE other report: text moved to another section counts.
+//! 3. Top-level sections are aligned ([`crate::align`]).
+//! 4. Sentences are matched one-to-one ([`matching`]): equal, template, similar; a pair whose
+//!    sections are not aligned to each other is also `moved`.
+//! 5. Items are laid out per section pair in reading order, template and similar pairs with a
+//!    character diff; commitments ([`commitments`]) are picked from each side.
+//!
+//! Nothing here depends on hash-map iteration order, so the output is deterministic.
+
+pub mod commitments;
+mod items;
+mod keyed;
+mod matching;
+
+pub use crate::comparison::CompareOptions;
+pub use items::{char_diff, MAX_DIFF_CHARS};
+
+use crate::align::{align_sections, SectionSketch};
+use crate::comparison::{Commitments, Comparison, Counts, ItemKind, ReportInfo, Summary};
+use crate::model::Report;
+use crate::spans::{coverage, covered_in, share, template_coverage};
+use keyed::KeyedReport;
+use matching::{match_sentences, Matching, PairKind};
+
+/// Compare report `a` with report `b`.
+pub fn compare(a: &Report, b: &Report, options: &CompareOptions) -> Comparison {
+    let places: Vec<&str> = [&a.place, &b.place]
+        .into_iter()
+        .filter_map(|p| p.as_deref())
+        .collect();
+    let ka = KeyedReport::new(a, &places);
+    let kb = KeyedReport::new(b, &places);
+    let n = options.min_match.max(1);
+    let a_cover = coverage(&ka.chars, &kb.chars, n);
+    let b_cover = coverage(&kb.chars, &ka.chars, n);
+    let a_template = template_coverage(&ka.chars, &kb.chars, n, &a_cover);
+    let b_template = template_coverage(&kb.chars, &ka.chars, n, &b_cover);
+    let alignment = align_sections(&sketches(&ka), &sketches(&kb), n);
+    let m = match_sentences(&ka, &kb, &alignment, options);
+    let built = items::build(
+        &items::Context {
+            a: &ka,
+            b: &kb,
+            m: &m,
+            a_cover: &a_cover,
+            b_cover: &b_cover,
+        },
+        &alignment,
+    );
+    let shared = |cover: &[bool]| covered_in(cover, 0..cover.len());
+    let summary = Summary {
+        a_reuse: share(shared(&a_cover), ka.chars.len()),
+        b_reuse: share(shared(&b_cover), kb.chars.len()),
+        a_template_reuse: share(shared(&a_template), ka.chars.len()),
+        b_template_reuse: share(shared(&b_template), kb.chars.len()),
+        a_shared_chars: shared(&a_cover),
+        b_shared_chars: shared(&b_cover),
+        counts: pair_counts(&m),
+        identical: ka.full_key == kb.full_key,
+    };
+    let commitments = Commitments {
+        a: commitments::commitments(&ka, &m.a_to, &built.a_refs, ItemKind::AOnly),
+        b: commitments::commitments(&kb, &m.b_to, &built.b_refs, ItemKind::BOnly),
+    };
+    Comparison {
+        a: report_info(&ka),
+        b: report_info(&kb),
+        options: CompareOptions {
+            min_match: n,
+            similar_min_match: options.similar_min_match.clamp(1, n),
+            ..options.clone()
+        },
+        summary,
+        sections: built.sections,
+        commitments,
+    }
+}
+
+fn sketches<'k>(k: &'k KeyedReport) -> Vec<SectionSketch<'k>> {
+    k.sections
+        .iter()
+        .map(|s| SectionSketch {
+            kind: s.section.kind,
+            heading_key: s.heading_key.clone(),
+            key: k.chars.get(s.chars.clone()).unwrap_or(&[]),
+        })
+        .collect()
+}
+
+/// Report-wide counts: each pair once.
+fn pair_counts(m: &Matching) -> Counts {
+    let mut counts = Counts::default();
+    for (s, to) in m.a_to.iter().enumerate() {
+        match *to {
+            None => counts.a_only += 1,
+            Some((t, kind)) => {
+                match kind {
+                    PairKind::Equal => counts.equal += 1,
+                    PairKind::Template => counts.template += 1,
+                    PairKind::Similar => counts.similar += 1,
+                }
+                if m.a_line.get(s) != m.b_line.get(t) {
+                    counts.moved += 1;
+                }
+            }
+        }
+    }
+    counts.b_only = m.b_to.iter().filter(|t| t.is_none()).count();
+    counts
+}
+
+fn report_info(k: &KeyedReport) -> ReportInfo {
+    let r = k.report;
+    ReportInfo {
+        path: r.path.clone(),
+        title: r.title.as_ref().map(|t| t.original.clone()),
+        title_derived: r.title_derived,
+        year: r.year,
+        place: r.place.clone(),
+        encoding: r.encoding.clone(),
+        converted: r.converted,
+        chars: k.chars.len(),
+        sentences: k.sentences.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,368 @@
+//! The pair comparison in the terminal: a header with the figures, then section by section the
+//! aligned headings and the sentences by kind, then each side's commitments.
+
+use std::io::{self, Write};
+
+use colored::Colorize;
+
+use crate::comparison::{
+    Commitment, Comparison, Counts, DiffSide, Here, Item, ItemKind, ReportInfo, SectionPair,
+};
+use crate::render::text::sanitize;
+use crate::render::wrap::{wrap, Style};
+
+/// How the terminal printer lays things out.
+#[derive(Debug, Clone, Copy)]
+pub struct TerminalOptions {
+    /// Columns to wrap at.
+    pub width: usize,
+    /// Print only the header and per-section reuse.
+    pub summary: bool,
+    /// Print equal sentences (dimmed) instead of folding each run into a count.
+    pub show_equal: bool,
+}
+
+/// Write a comparison for a person at a terminal.
+pub fn write(out: &mut impl Write, cmp: &Comparison, opts: &TerminalOptions) -> io::Result<()> {
+    write_header(out, cmp)?;
+    if opts.summary {
+        return write_section_table(out, cmp);
+    }
+    for section in &cmp.sections {
+        write_section(out, section, cmp, opts)?;
+    }
+    write_commitments(out, "A", &cmp.a, &cmp.commitments.a, opts)?;
+    write_commitments(out, "B", &cmp.b, &cmp.commitments.b, opts)
+}
+
+fn percent(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+fn describe(info: &ReportInfo) -> String {
+    let title = match &info.title {
+        Some(t) if info.title_derived => format!("{t} (title derived)"),
+        Some(t) => t.clone(),
+        None => "(no title)".to_string(),
+    };
+    let script = if info.converted {
+        "converted from Traditional"
+    } else {
+        "Simplified"
+    };
+    format!(
+        "{}\n     {}  {}, {}, {} characters, {} sentences",
+        sanitize(&title),
+        sanitize(&info.path),
+        info.encoding,
+        script,
+        info.chars,
+        info.sentences
+    )
+}
+
+fn write_header(out: &mut impl Write, cmp: &Comparison) -> io::Result<()> {
+    let s = &cmp.summary;
+    writeln!(out, "{} {}", "A".red().bold(), describe(&cmp.a))?;
+    writeln!(out, "{} {}", "B".green().bold(), describe(&cmp.b))?;
+    writeln!(
+        out,
+        "{}  A {} of its text shared with B, B {} shared with A",
+        "reuse         ".bold(),
+        percent(s.a_reuse).bold(),
+        percent(s.b_reuse).bold()
+    )?;
+    writeln!(
+        out,
+        "{}  A {}, B {} (figures masked)",
+        "template reuse".bold(),
+        percent(s.a_template_reuse).bold(),
+        percent(s.b_template_reuse).bold()
+    )?;
+    writeln!(
+        out,
+        "{}  {}",
+        "sentences     ".bold(),
+        counts_line(&s.counts)
+    )?;
+    writeln!(
+        out,
+        "{}",
+        format!(
+            "               shared text = runs of at least {} characters, punctuation and spaces not counted",
+            cmp.options.min_match
+        )
+        .dimmed()
+    )
+}
+
+fn counts_line(c: &Counts) -> String {
+    format!(
+        "{} equal · {} template · {} similar · {} moved · {} A only · {} B only",
+        c.equal, c.template, c.similar, c.moved, c.a_only, c.b_only
+    )
+}
+
+fn section_title(section: &SectionPair) -> String {
+    let a = section.a_heading.as_deref();
+    let b = section.b_heading.as_deref();
+    match (a, b) {
+        (Some(a), Some(b)) if a == b => sanitize(a).into_owned(),
+        (Some(a), Some(b)) => format!("{}  ⇄  {}", sanitize(a), sanitize(b)),
+        (Some(a), None) => format!("{}  (A only)", sanitize(a)),
+        (None, Some(b)) => format!("{}  (B only)", sanitize(b)),
+        (None, None) => "(preamble)".to_string(),
+    }
+}
+
+fn section_reuse(section: &SectionPair) -> String {
+    let side = |x: Option<f64>| x.map(percent).unwrap_or_else(|| "—".to_string());
+    format!(
+        "A {} · B {} shared",
+        side(section.a_reuse),
+        side(section.b_reuse)
+    )
+}
+
+fn write_section_table(out: &mut impl Write, cmp: &Comparison) -> io::Result<()> {
+    writeln!(out)?;
+    for section in &cmp.sections {
+        writeln!(
+            out,
+            "  {}  {}",
+            section_title(section),
+            section_reuse(section).dimmed()
+        )?;
+    }
+    Ok(())
+}
+
+fn write_section(
+    out: &mut impl Write,
+    section: &SectionPair,
+    cmp: &Comparison,
+    opts: &TerminalOptions,
+) -> io::Result<()> {
+    writeln!(out)?;
+    let title = format!("── {}", section_title(section));
+    for line in wrap(&[(title, Style::Heading)], opts.width, "", "   ") {
+        writeln!(out, "{line}")?;
+    }
+    writeln!(out, "   {}", section_reuse(section).dimmed())?;
+    let mut equal_run = 0;
+    for item in &section.items {
+        if item.moved && item.here == Here::B {
+            continue; // listed once, where its A side stands
+        }
+        if item.kind == ItemKind::Equal && !item.moved && !opts.show_equal {
+            equal_run += 1;
+            continue;
+        }
+        flush_equal_run(out, &mut equal_run)?;
+        write_item(out, item, cmp, opts)?;
+    }
+    flush_equal_run(out, &mut equal_run)
+}
+
+fn flush_equal_run(out: &mut impl Write, run: &mut usize) -> io::Result<()> {
+    if *run > 0 {
+        let noun = if *run == 1 { "sentence" } else { "sentences" };
+        writeln!(out, "  {}", format!("… {run} shared {noun}").dimmed())?;
+        *run = 0;
+    }
+    Ok(())
+}
+
+fn write_item(
+    out: &mut impl Write,
+    item: &Item,
+    cmp: &Comparison,
+    opts: &TerminalOptions,
+) -> io::Result<()> {
+    let moved = item
+        .twin
+        .filter(|_| item.moved)
+        .and_then(|t| cmp.sections.get(t.section))
+        .map(|s| format!(" (moved: in B under {})", section_title(s)));
+    let a_text = item.a.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+    let b_text = item.b.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+    let lines: Vec<(String, Vec<(String, Style)>)> = match item.kind {
+        ItemKind::Heading => vec![("  # ".into(), styled(&a_text_or_b(item), Style::Heading))],
+        ItemKind::Equal => vec![("  = ".into(), styled(&a_text, Style::Dim))],
+        ItemKind::AOnly => vec![("  - ".into(), styled(&a_text, Style::Removed))],
+        ItemKind::BOnly => vec![("  + ".into(), styled(&b_text, Style::Added))],
+        ItemKind::Template | ItemKind::Similar => {
+            let (mark, base) = if item.kind == ItemKind::Template {
+                ("~", Style::Template)
+            } else {
+                ("≈", Style::Similar)
+            };
+            let (a, b) = match &item.diff {
+                Some(diff) => split_diff(diff, base),
+                None => (styled(&a_text, base), styled(&b_text, base)),
+            };
+            vec![(format!("  {mark}A "), a), (format!("  {mark}B "), b)]
+        }
+    };
+    for (prefix, mut segments) in lines {
+        if let Some(note) = &moved {
+            segments.push((note.clone(), Style::Dim));
+        }
+        for line in wrap(&segments, opts.width, &prefix, "    ") {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+fn a_text_or_b(item: &Item) -> String {
+    item.a
+        .as_ref()
+        .or(item.b.as_ref())
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+fn styled(text: &str, style: Style) -> Vec<(String, Style)> {
+    vec![(text.to_string(), style)]
+}
+
+/// Each side of a character diff, with the changed stretches highlighted.
+fn split_diff(
+    diff: &[crate::comparison::DiffSpan],
+    base: Style,
+) -> (Vec<(String, Style)>, Vec<(String, Style)>) {
+    let mut a = Vec::new();
+    let mut b = Vec::new();
+    for span in diff {
+        match span.op {
+            DiffSide::Equal => {
+                a.push((span.text.clone(), base));
+                b.push((span.text.clone(), base));
+            }
+            DiffSide::A => a.push((span.text.clone(), Style::ChangedA)),
+            DiffSide::B => b.push((span.text.clone(), Style::ChangedB)),
+        }
+    }
+    (a, b)
+}
+
+fn write_commitments(
+    out: &mut impl Write,
+    side: &str,
+    info: &ReportInfo,
+    commitments: &[Commitment],
+    opts: &TerminalOptions,
+) -> io::Result<()> {
+    writeln!(out)?;
+    let name = info
+        .place
+        .clone()
+        .or_else(|| info.title.clone())
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "{}",
+        format!(
+            "── {side}'s own commitments ({}): {}",
+            sanitize(&name),
+            commitments.len()
+        )
+        .bold()
+    )?;
+    for c in commitments {
+        let mut segments = vec![(c.text.clone(), Style::Plain)];
+        if let Some(section) = &c.section {
+            segments.push((format!("  [{section}]"), Style::Dim));
+        }
+        for line in wrap(&segments, opts.width, "  • ", "    ") {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::compare;
+    use crate::comparison::CompareOptions;
+    use crate::testing::report_from_outline;
+
+    fn render(a: &str, b: &str, opts: TerminalOptions) -> String {
+        colored::control::set_override(false);
+        let a = report_from_outline("a.txt", a);
+        let b = report_from_outline("b.txt", b);
+        let cmp = compare(&a, &b, &CompareOptions::default());
+        let mut out = Vec::new();
+        write(&mut out, &cmp, &opts).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    const OPTS: TerminalOptions = TerminalOptions {
+        width: 200,
+        summary: false,
+        show_equal: false,
+    };
+
+    const A: &str = "# 一、2023年工作回顾\n坚持以习近平新时代中国特色社会主义思想为指导深入学习贯彻。全面贯彻落实党的二十大精神推动高质量发展。在省委省政府和市委的坚强领导下奋力前行。\n# 二、2024年工作安排\n地区生产总值增长6%左右一般公共预算收入增长5%左右。建设城市公园十处。";
+    const B: &str = "# 一、2023年工作回顾\n坚持以习近平新时代中国特色社会主义思想为指导深入学习贯彻。全面贯彻落实党的二十大精神推动高质量发展。在省委省政府和市委的坚强领导下奋力前行。\n# 二、2024年工作安排\n地区生产总值增长5.5%左右一般公共预算收入增长4%左右。新建学校三所。";
+
+    #[test]
+    fn equal_runs_fold_and_own_text_is_marked() {
+        let text = render(A, B, OPTS);
+        assert!(text.contains("… 3 shared sentences"), "{text}");
+        assert!(text.contains("- 建设城市公园十处。"), "{text}");
+        assert!(text.contains("+ 新建学校三所。"), "{text}");
+        assert!(text.contains("~A 地区生产总值增长6%左右"), "{text}");
+        assert!(text.contains("~B 地区生产总值增长5.5%左右"), "{text}");
+    }
+
+    #[test]
+    fn show_equal_prints_each_shared_sentence() {
+        let text = render(
+            A,
+            B,
+            TerminalOptions {
+                show_equal: true,
+                ..OPTS
+            },
+        );
+        assert!(!text.contains("shared sentences"), "{text}");
+        assert!(
+            text.contains("= 全面贯彻落实党的二十大精神推动高质量发展。"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn summary_has_header_and_section_table_only() {
+        let text = render(
+            A,
+            B,
+            TerminalOptions {
+                summary: true,
+                ..OPTS
+            },
+        );
+        assert!(text.contains("reuse"), "{text}");
+        assert!(text.contains("二、2024年工作安排"), "{text}");
+        assert!(!text.contains("建设城市公园十处"), "{text}");
+    }
+
+    #[test]
+    fn header_figures_match_the_model() {
+        colored::control::set_override(false);
+        let a = report_from_outline("a.txt", A);
+        let b = report_from_outline("b.txt", B);
+        let cmp = compare(&a, &b, &CompareOptions::default());
+        let mut out = Vec::new();
+        write(&mut out, &cmp, &OPTS).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let expected = format!(
+            "A {} of its text shared with B",
+            percent(cmp.summary.a_reuse)
+        );
+        assert!(text.contains(&expected), "{text}");
+    }
+}

@@ -1,0 +1,121 @@
+//! Wrapping styled text by display width, where a CJK character takes two columns.
+//!
+//! Written here rather than taken from `textwrap` because rdiff wraps *styled segments* (a
+//! changed figure inside a sentence is highlighted) and must re-apply each segment's style on
+//! every line it spans; Chinese prose has no spaces, so any character boundary is a break.
+
+use colored::{ColoredString, Colorize};
+use unicode_width::UnicodeWidthChar;
+
+use crate::render::text::sanitize;
+
+/// How a stretch of text is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Plain,
+    Dim,
+    Removed,
+    Added,
+    Template,
+    Similar,
+    /// Changed characters inside a pair: A's side.
+    ChangedA,
+    /// Changed characters inside a pair: B's side.
+    ChangedB,
+    Heading,
+}
+
+/// Apply a style to some text.
+pub fn paint(text: &str, style: Style) -> ColoredString {
+    match style {
+        Style::Plain => text.normal(),
+        Style::Dim => text.dimmed(),
+        Style::Removed => text.red(),
+        Style::Added => text.green(),
+        Style::Template => text.yellow(),
+        Style::Similar => text.cyan(),
+        Style::ChangedA => text.red().bold().underline(),
+        Style::ChangedB => text.green().bold().underline(),
+        Style::Heading => text.bold(),
+    }
+}
+
+/// Wrap `segments` into lines of at most `width` columns; the first line starts with
+/// `first_prefix`, later ones with `next_prefix` (both count towards the width).
+pub fn wrap(
+    segments: &[(String, Style)],
+    width: usize,
+    first_prefix: &str,
+    next_prefix: &str,
+) -> Vec<String> {
+    let prefix_width = |p: &str| p.chars().filter_map(|c| c.width()).sum::<usize>();
+    let mut lines = Vec::new();
+    let mut line = first_prefix.to_string();
+    let mut used = prefix_width(first_prefix);
+    let mut limit = width.max(used + 2);
+    for (text, style) in segments {
+        let text = sanitize(text);
+        let mut run = String::new();
+        for c in text.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > limit && used > prefix_width(next_prefix) {
+                line.push_str(&paint(&run, *style).to_string());
+                run.clear();
+                lines.push(std::mem::take(&mut line));
+                line = next_prefix.to_string();
+                used = prefix_width(next_prefix);
+                limit = width.max(used + 2);
+            }
+            run.push(c);
+            used += w;
+        }
+        if !run.is_empty() {
+            line.push_str(&paint(&run, *style).to_string());
+        }
+    }
+    lines.push(line);
+    lines
+}
+
+/// Display width of some text.
+pub fn display_width(text: &str) -> usize {
+    text.chars().filter_map(|c| c.width()).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(s: &str) -> Vec<(String, Style)> {
+        vec![(s.to_string(), Style::Plain)]
+    }
+
+    #[test]
+    fn cjk_counts_two_columns() {
+        colored::control::set_override(false);
+        let lines = wrap(&plain("一二三四五六七八九十"), 10, "", "");
+        assert_eq!(lines, vec!["一二三四五", "六七八九十"]);
+    }
+
+    #[test]
+    fn prefixes_count_and_continue() {
+        colored::control::set_override(false);
+        let lines = wrap(&plain("一二三四五六"), 8, "- ", "  ");
+        assert_eq!(lines, vec!["- 一二三", "  四五六"]);
+        assert!(lines.iter().all(|l| display_width(l) <= 8));
+    }
+
+    #[test]
+    fn narrow_width_still_progresses() {
+        colored::control::set_override(false);
+        let lines = wrap(&plain("一二三"), 1, "", "");
+        assert_eq!(lines.concat(), "一二三");
+    }
+
+    #[test]
+    fn control_characters_never_reach_output() {
+        colored::control::set_override(false);
+        let lines = wrap(&plain("a\u{1b}[2Jb"), 80, "", "");
+        assert!(!lines[0].contains('\u{1b}'));
+    }
+}
