@@ -14,6 +14,7 @@ use super::headings::{
     MAX_HEADING_CHARS,
 };
 use super::lines::Piece;
+use super::runs::{run_forms, Form};
 use super::title;
 use crate::model::SectionKind;
 
@@ -79,6 +80,8 @@ struct Open {
 #[derive(Debug)]
 struct Assembler {
     assembly: Assembly,
+    /// How each numbered piece's run of siblings is written.
+    forms: Vec<Option<Form>>,
     open: Option<Open>,
     sequences: Sequences,
     in_appendix: bool,
@@ -89,6 +92,7 @@ struct Assembler {
 pub fn assemble(pieces: &[Piece], blank_layout: bool) -> Assembly {
     let mut a = Assembler {
         assembly: Assembly::default(),
+        forms: run_forms(pieces),
         open: None,
         sequences: Sequences::default(),
         in_appendix: false,
@@ -125,8 +129,11 @@ impl Assembler {
             if self.sequences.accepts(&marker, wrapped && mid_sentence) {
                 self.flush();
                 self.sequences.record(marker.style, marker.ordinal);
-                let alone =
-                    !has_sentence_stop(piece.text) && char_count(piece.text) <= MAX_HEADING_CHARS;
+                // Unterminated and short: a heading alone, unless its siblings are written as
+                // first sentences (then a page break cut this one).
+                let alone = !has_sentence_stop(piece.text)
+                    && char_count(piece.text) <= MAX_HEADING_CHARS
+                    && self.forms.get(i).copied().flatten() != Some(Form::Sentence);
                 if alone {
                     return self.push_heading_alone(pieces, i, marker);
                 }

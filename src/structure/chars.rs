@@ -24,7 +24,7 @@ pub fn is_space(c: char) -> bool {
 
 /// Characters that end a sentence (after folding). '.' is handled apart: it is also a
 /// decimal point and a numbering mark.
-fn is_stop(c: char) -> bool {
+pub fn is_stop(c: char) -> bool {
     matches!(fold_char(c), '。' | '!' | '?' | ';' | '…')
 }
 

@@ -6,7 +6,7 @@
 //! (title, byline) and dropped from the text; a short line before the title is a newspaper
 //! kicker ("“两会”进行时"). When there is no title, the meeting line names the report.
 
-use super::chars::{char_count, has_sentence_stop, is_cjk, is_space};
+use super::chars::{char_count, ends_sentence, has_sentence_stop, is_cjk, is_space};
 use super::headings::parse_marker;
 use super::lines::Piece;
 use super::title;
@@ -23,17 +23,29 @@ pub struct Head {
     /// Pieces (by index) that are not report text, and why.
     pub dropped: Vec<(usize, DropReason)>,
     /// The written title.
-    pub title: Option<usize>,
-    pub meeting: Option<usize>,
+    pub title: Option<HeadLine>,
+    pub meeting: Option<HeadLine>,
     /// The report addresses the delegates ("各位代表:").
     pub salutation: bool,
+}
+
+/// A line of the head, possibly wrapped over two lines of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadLine {
+    pub norm: String,
+    /// As written, a wrapped line rejoined.
+    pub original: String,
+    /// How many pieces it spans (1, or 2 when wrapped).
+    pub pieces: usize,
 }
 
 /// Read the head of the report whose pieces are given.
 pub fn scan(pieces: &[Piece]) -> Head {
     let mut head = Head::default();
     let mut kickers = Vec::new();
-    for (i, piece) in pieces.iter().enumerate().take(MAX_HEAD_PIECES) {
+    let mut i = 0;
+    while i < pieces.len().min(MAX_HEAD_PIECES) {
+        let piece = &pieces[i];
         let norm = piece.norm.as_str();
         if title::starts_with_salutation(norm) {
             head.salutation = true;
@@ -42,19 +54,30 @@ pub fn scan(pieces: &[Piece]) -> Head {
         if parse_marker(piece.text).is_some() {
             break;
         }
-        if head.title.is_none() && title::is_title_line(norm) {
-            head.title = Some(i);
-            head.dropped.push((i, DropReason::Title));
-        } else if head.meeting.is_none() && title::is_meeting_line(norm) {
-            head.meeting = Some(i);
-            head.dropped.push((i, DropReason::Byline));
-        } else if title::is_speaker_line(norm) || title::is_reporter_line(norm) {
+        if head.title.is_none() {
+            if let Some(line) = head_line(pieces, i, title::is_title_line) {
+                i = head.take(i, &line, DropReason::Title);
+                head.title = Some(line);
+                continue;
+            }
+        }
+        if head.meeting.is_none() {
+            if let Some(line) = head_line(pieces, i, title::is_meeting_line) {
+                i = head.take(i, &line, DropReason::Byline);
+                head.meeting = Some(line);
+                continue;
+            }
+        }
+        if title::is_speaker_line(norm) || title::is_reporter_line(norm) {
             head.dropped.push((i, DropReason::Byline));
         } else if has_sentence_stop(piece.text) || char_count(piece.text) > MAX_KICKER_CHARS {
             break;
+        } else if continues_into_next(pieces, i) {
+            break; // a body line broken at a page break, not a kicker
         } else if head.title.is_none() && head.meeting.is_none() {
             kickers.push(i);
         }
+        i += 1;
     }
     // With no title, the last short line before the text is an article's headline: recorded
     // as such, never taken for a report title.
@@ -71,6 +94,53 @@ pub fn scan(pieces: &[Piece]) -> Head {
     head
 }
 
+impl Head {
+    /// Drop the piece(s) of `line`, which starts at piece `i`; returns the next piece's index.
+    fn take(&mut self, i: usize, line: &HeadLine, reason: DropReason) -> usize {
+        self.dropped
+            .extend((i..i + line.pieces).map(|j| (j, reason)));
+        i + line.pieces
+    }
+}
+
+/// True when piece `i` does not end a sentence and the next line goes on with text that is
+/// not part of a head (title, meeting line, byline, salutation, heading).
+fn continues_into_next(pieces: &[Piece], i: usize) -> bool {
+    let Some(next) = pieces.get(i + 1) else {
+        return false;
+    };
+    let head_like = title::is_title_line(&next.norm)
+        || title::is_meeting_line(&next.norm)
+        || title::is_speaker_line(&next.norm)
+        || title::is_reporter_line(&next.norm)
+        || title::starts_with_salutation(&next.norm)
+        || parse_marker(next.text).is_some();
+    next.starts_line && !next.blank_before && !head_like
+}
+
+/// The head line starting at piece `i` if `is` recognises it, alone or wrapped onto the next
+/// line ("…第十八届人民代表大会第三次会" / "议上"). A wrap is only taken when neither half is
+/// such a line by itself, so a kicker is not glued to the title after it.
+fn head_line(pieces: &[Piece], i: usize, is: fn(&str) -> bool) -> Option<HeadLine> {
+    let piece = pieces.get(i)?;
+    if is(&piece.norm) {
+        return Some(HeadLine {
+            norm: piece.norm.clone(),
+            original: piece.text.to_string(),
+            pieces: 1,
+        });
+    }
+    let next = pieces
+        .get(i + 1)
+        .filter(|n| n.starts_line && !n.blank_before && !ends_sentence(piece.text))?;
+    let norm = format!("{}{}", piece.norm, next.norm);
+    (!is(&next.norm) && is(&norm)).then(|| HeadLine {
+        norm,
+        original: format!("{}{}", piece.text, next.text),
+        pieces: 2,
+    })
+}
+
 /// Who and what a report is, as its head says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Identity {
@@ -83,12 +153,9 @@ pub struct Identity {
 
 /// Title, year, place and genre from the head. A title that names no place ("政府工作报告")
 /// gives way to one made from the meeting line, marked derived.
-pub fn identify(head: &Head, pieces: &[Piece]) -> Identity {
-    let written = head.title.and_then(|i| pieces.get(i));
-    let meeting = head
-        .meeting
-        .and_then(|i| pieces.get(i))
-        .map(|p| p.norm.as_str());
+pub fn identify(head: &Head) -> Identity {
+    let written = head.title.as_ref();
+    let meeting = head.meeting.as_ref().map(|m| m.norm.as_str());
     let genre = match written {
         Some(t) if title::is_excerpt_title(&t.norm) => Genre::Excerpt,
         Some(_) => Genre::Report,
@@ -113,7 +180,7 @@ pub fn identify(head: &Head, pieces: &[Piece]) -> Identity {
         (None, Some(w), Some(norm)) => (
             Some(Text {
                 text: norm,
-                original: w.text.to_string(),
+                original: w.original.clone(),
             }),
             false,
         ),
@@ -190,7 +257,7 @@ mod tests {
                 (3, DropReason::Byline)
             ]
         );
-        let id = identify(&head, &p);
+        let id = identify(&head);
         assert_eq!(id.title.unwrap().text, "2024年济南市政府工作报告");
         assert!(!id.title_derived);
         assert_eq!(
@@ -207,7 +274,7 @@ mod tests {
                 "—2017年2月11日在海拉尔区第十四届人民代表大会第六次会议上",
                 "各位代表:",
             ]);
-            let id = identify(&scan(&p), &p);
+            let id = identify(&scan(&p));
             assert_eq!(
                 id.title.unwrap().text,
                 "2017年海拉尔区政府工作报告",
@@ -225,7 +292,7 @@ mod tests {
             "2023年 工作回顾",
             "刚刚过去的一年,极不平凡。",
         ]);
-        let id = identify(&scan(&p), &p);
+        let id = identify(&scan(&p));
         assert_eq!(
             (id.genre, id.place.as_deref()),
             (Genre::Excerpt, Some("廊坊市"))
@@ -241,7 +308,7 @@ mod tests {
             head.dropped,
             vec![(0, DropReason::Title), (1, DropReason::Byline)]
         );
-        let id = identify(&head, &p);
+        let id = identify(&head);
         assert_eq!((id.genre, id.title), (Genre::Other, None));
     }
 

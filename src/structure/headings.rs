@@ -182,9 +182,9 @@ fn arabic_dot(chars: &[char]) -> Option<Parsed> {
 ///
 /// A mark is accepted when it starts a list (1) or follows the last number of its style by one
 /// or two (one missing heading, lost in copying, must not throw out all that follow). Within a
-/// broken sentence (the previous line did not end one) only a continuation of an existing
-/// sequence, or the start of a list deeper than the current heading, is accepted: "位居全省第"
-/// followed by a line "一、…" is the sentence going on.
+/// broken sentence (the previous line did not end one) only a bracketed continuation of an
+/// existing sequence, or the start of a list deeper than the current heading, is accepted:
+/// "位居全省第" followed by a line "一、…" or "二、…" is the sentence going on.
 #[derive(Debug, Default, Clone)]
 pub struct Sequences {
     last: [u32; 6],
@@ -198,8 +198,11 @@ impl Sequences {
         let continues = last > 0 && (last + 1..=last + 2).contains(&marker.ordinal);
         let starts = marker.ordinal == 1 || (last == 0 && marker.ordinal == 2);
         if mid_sentence {
+            // "全球第" / "二、成为行业隐形冠军": a bare number continues prose too easily;
+            // a bracketed one does not.
+            let bracketed = matches!(marker.style, Style::CnParen | Style::ArabicParen);
             let deeper = self.innermost.is_some_and(|s| marker.style > s);
-            continues || (marker.ordinal == 1 && deeper)
+            (continues && bracketed) || (marker.ordinal == 1 && deeper)
         } else {
             continues || starts
         }
@@ -354,6 +357,12 @@ mod tests {
         assert!(
             seq.accepts(&m("(二)乙"), true),
             "mid-sentence, a sequence may continue"
+        );
+        seq.record(Style::CnComma, 1);
+        assert!(seq.accepts(&m("二、乙"), false));
+        assert!(
+            !seq.accepts(&m("二、乙"), true),
+            "“全球第” / “二、…” is prose"
         );
     }
 

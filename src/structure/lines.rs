@@ -7,7 +7,7 @@
 //! follows it, or (in a very long line) a title, a meeting line or a short heading precedes
 //! it. Anything else ("第十一届 人民代表大会", "“中秋国庆 乐购双节”") is left alone.
 
-use super::chars::{char_count, ends_sentence, has_sentence_stop, is_space};
+use super::chars::{char_count, ends_sentence, has_sentence_stop, is_space, is_stop};
 use super::headings::{appendix_kind, parse_marker};
 use super::title;
 
@@ -65,23 +65,46 @@ pub fn split_lines(text: &str) -> Vec<Line<'_>> {
         .collect()
 }
 
-/// A line is "long" (a whole report or a whole section on one line) from this many characters.
-pub const LONG_LINE_CHARS: usize = 300;
+/// Whether a document separates paragraphs by spaces inside lines (a report pasted as one
+/// line): several sentence ends are followed by a space and more text on the same line.
+pub fn spaces_separate_paragraphs(lines: &[Line]) -> bool {
+    let inline_breaks: usize = lines.iter().map(|l| inline_sentence_breaks(l.text)).sum();
+    inline_breaks >= MIN_INLINE_BREAKS
+}
+
+/// Sentence stops followed by a space and more text, in one line.
+fn inline_sentence_breaks(line: &str) -> usize {
+    let chars: Vec<char> = line.chars().collect();
+    chars
+        .windows(3)
+        .filter(|w| is_stop(w[0]) && is_space(w[1]) && !is_space(w[2]))
+        .count()
+}
+
+/// Inline sentence breaks that make a space-separated layout (a few are typing accidents).
+const MIN_INLINE_BREAKS: usize = 5;
 
 /// Cut a line into paragraphs at the spaces that are paragraph breaks. Returns slices of
-/// `line`, trimmed, in order; a line without such a space comes back whole.
-pub fn split_paragraphs<'a>(line: &'a str, normalize: &dyn Fn(&str) -> String) -> Vec<&'a str> {
-    let long = char_count(line) >= LONG_LINE_CHARS;
+/// `line`, trimmed, in order; a line without such a space comes back whole. `spaced`: the
+/// document separates paragraphs by spaces, so a short heading also ends at a space.
+pub fn split_paragraphs<'a>(
+    line: &'a str,
+    spaced: bool,
+    normalize: &dyn Fn(&str) -> String,
+) -> Vec<&'a str> {
     let mut pieces = Vec::new();
     let mut start = 0;
     for (gap_start, gap_end) in space_runs(line) {
         if gap_start == 0 || gap_end >= line.len() {
             continue;
         }
-        let before = &line[start..gap_start];
-        let after = &line[gap_end..];
-        if breaks_between(before, after, long, normalize) {
-            pieces.push(before);
+        let gap = Gap {
+            before: &line[start..gap_start],
+            after: &line[gap_end..],
+            body_follows: spaced && line.len() - gap_end > SHORT_REST_BYTES,
+        };
+        if gap.breaks(normalize) {
+            pieces.push(gap.before);
             start = gap_end;
         }
     }
@@ -113,39 +136,59 @@ fn space_runs(line: &str) -> Vec<(usize, usize)> {
     runs
 }
 
-/// Whether the space between `before` (the paragraph so far) and `after` (the rest of the
-/// line) breaks a paragraph.
-fn breaks_between(
-    before: &str,
-    after: &str,
-    long: bool,
-    normalize: &dyn Fn(&str) -> String,
-) -> bool {
-    if ends_sentence(before) || parse_marker(after).is_some() {
-        return true;
-    }
-    // Titles, meeting lines and headings are short: longer text is not normalized again at
-    // every space (that would be quadratic on a long line).
-    let short = |s: &str| s.len() <= SHORT_BYTES;
-    let before_norm = short(before).then(|| normalize(before));
-    let next_word = after.split(is_space).next().unwrap_or("");
-    if short(next_word) && appendix_kind(&normalize(next_word)).is_some() {
-        // "附件 《政府工作报告》名词解释" is one heading.
-        return before_norm
-            .as_deref()
-            .is_none_or(|b| appendix_kind(b).is_none());
-    }
-    let Some(before_norm) = before_norm.filter(|_| long) else {
-        return false;
-    };
-    // In a report written on one line, the title, the meeting line, the salutation and a
-    // short heading each end at the space that follows them.
-    title::is_title_line(&before_norm)
-        || title::is_meeting_line(&before_norm)
-        || title::is_salutation_line(&before_norm)
-        || appendix_kind(&before_norm).is_some()
-        || is_heading_alone(before)
+/// A space inside a line, with what stands on either side of it.
+struct Gap<'a> {
+    /// The paragraph so far.
+    before: &'a str,
+    /// The rest of the line.
+    after: &'a str,
+    /// In a space-separated document, text follows on this line.
+    body_follows: bool,
 }
+
+impl Gap<'_> {
+    /// Whether this space breaks a paragraph.
+    fn breaks(&self, normalize: &dyn Fn(&str) -> String) -> bool {
+        let (before, after) = (self.before, self.after);
+        if ends_sentence(before) || parse_marker(after).is_some() {
+            return true;
+        }
+        // Titles, meeting lines and headings are short: longer text is not normalized again
+        // at every space (that would be quadratic on a long line).
+        let short = |s: &str| s.len() <= SHORT_BYTES;
+        let before_norm = short(before).then(|| normalize(before));
+        let next_word = after.split(is_space).next().unwrap_or("");
+        let next_norm = short(next_word).then(|| normalize(next_word));
+        if let Some(next) = next_norm.as_deref() {
+            if appendix_kind(next).is_some() {
+                // "附件 《政府工作报告》名词解释" is one heading.
+                return before_norm
+                    .as_deref()
+                    .is_none_or(|b| appendix_kind(b).is_none());
+            }
+            if title::is_salutation_line(next) {
+                return true;
+            }
+        }
+        let Some(before_norm) = before_norm else {
+            return false;
+        };
+        // The title, the meeting line and the salutation end at the space after them when
+        // text follows ("…工作报告 2024年1月24日在…会议上 各位代表: 现在…"); a short
+        // remainder ("(摘要)") stays with them.
+        let text_follows = after.len() > SHORT_REST_BYTES;
+        text_follows
+            && (title::is_title_line(&before_norm)
+                || title::is_meeting_line(&before_norm)
+                || title::is_salutation_line(&before_norm)
+                || appendix_kind(&before_norm).is_some())
+            || self.body_follows && is_heading_alone(before)
+    }
+}
+
+/// A remainder of a line this long or shorter (in bytes, about 10 Chinese characters) is a
+/// note to what stands before it, not text of its own.
+const SHORT_REST_BYTES: usize = 30;
 
 /// Longest text (in bytes, about 80 Chinese characters) tested for being a title or heading.
 const SHORT_BYTES: usize = 240;
@@ -177,8 +220,27 @@ mod tests {
             "“中秋国庆 乐购双节”等",
             "2023年 工作回顾",
         ] {
-            assert_eq!(split_paragraphs(line, &fold), vec![line]);
+            assert_eq!(split_paragraphs(line, false, &fold), vec![line]);
         }
+    }
+
+    #[test]
+    fn a_heading_ends_at_a_space_only_where_spaces_separate_paragraphs() {
+        let line = "(一)着力弘扬抗洪精神 扎实推进大建大治,为高质量发展打赢重建硬仗。";
+        assert_eq!(split_paragraphs(line, false, &fold), vec![line]);
+        assert_eq!(
+            split_paragraphs(line, true, &fold),
+            vec![
+                "(一)着力弘扬抗洪精神",
+                "扎实推进大建大治,为高质量发展打赢重建硬仗。"
+            ]
+        );
+        let one_line = "甲。 乙。 丙。 丁。 戊。 己。";
+        let lines = split_lines(one_line);
+        assert!(spaces_separate_paragraphs(&lines));
+        assert!(!spaces_separate_paragraphs(&split_lines(
+            "甲。\n乙。 \n丙。"
+        )));
     }
 
     #[test]
@@ -186,7 +248,7 @@ mod tests {
         let line =
             "提出意见。 一、2023年工作回顾 2023年是开局之年。 具体做好以下工作: (一)聚焦项目引领。";
         assert_eq!(
-            split_paragraphs(line, &fold),
+            split_paragraphs(line, false, &fold),
             vec![
                 "提出意见。",
                 "一、2023年工作回顾 2023年是开局之年。",
@@ -202,7 +264,7 @@ mod tests {
         let line = format!(
             "2024年邯郸市丛台区政府工作报告 2024年1月24日在丛台区第十一届 人民代表大会第四次会议上 各位代表: 现在,我代表区政府报告工作。 一、2023年工作回顾 2023年{body} 附件 《政府工作报告》名词解释 1.全省项目库:指项目。"
         );
-        let pieces = split_paragraphs(&line, &fold);
+        let pieces = split_paragraphs(&line, true, &fold);
         assert_eq!(pieces[0], "2024年邯郸市丛台区政府工作报告");
         assert_eq!(
             pieces[1],

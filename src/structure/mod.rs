@@ -11,7 +11,7 @@
 //! - [`furniture`] and [`ads`]: site chrome, captions, page numbers, contents lists, pasted ads;
 //! - [`compilation`]: where each report of a compilation starts;
 //! - [`header`] and [`title`]: title, meeting line, speaker; year, place and genre;
-//! - [`headings`] and [`blocks`]: heading numbering, lines rejoined into paragraphs;
+//! - [`headings`], [`runs`] and [`blocks`]: heading numbering, lines rejoined into paragraphs;
 //! - [`tree`]: sections and sentences.
 //!
 //! Recognition runs on the normalized text (one script, one width) so that （一） and (一),
@@ -26,6 +26,7 @@ mod furniture;
 mod header;
 mod headings;
 mod lines;
+mod runs;
 mod title;
 mod tree;
 
@@ -101,6 +102,8 @@ struct Prepared<'a> {
     contents_entries: Vec<String>,
     /// Paragraphs are separated by blank lines.
     blank_layout: bool,
+    /// Paragraphs are separated by spaces inside lines (a report pasted as one line).
+    spaced: bool,
 }
 
 /// Drop furniture lines and pasted ads, and cut the rest into pieces.
@@ -114,8 +117,10 @@ fn prepare<'a>(all_lines: &[Line<'a>], normalize: &dyn Fn(&str) -> String) -> Pr
         dropped: Vec::new(),
         contents_entries: contents.entries,
         blank_layout: false,
+        spaced: lines::spaces_separate_paragraphs(all_lines),
     };
-    let (mut blank_pending, mut after_blank, mut content_lines) = (false, 0usize, 0usize);
+    let mut blank_pending = false;
+    let mut layout = Layout::default();
     for (i, line) in all_lines.iter().enumerate() {
         if line.text.is_empty() {
             blank_pending = true;
@@ -130,14 +135,37 @@ fn prepare<'a>(all_lines: &[Line<'a>], normalize: &dyn Fn(&str) -> String) -> Pr
             prepared.record_drop(line, reason, line.text);
             continue;
         }
-        content_lines += 1;
-        after_blank += usize::from(blank_pending);
+        layout.line(line.text, blank_pending);
         prepared.push_line(line, blank_pending, normalize);
         blank_pending = false;
     }
-    // Most paragraphs standing between blank lines is a layout; a few blank lines are not.
-    prepared.blank_layout = content_lines >= 4 && after_blank * 2 >= content_lines;
+    prepared.blank_layout = layout.is_blank_separated();
     prepared
+}
+
+/// Whether paragraphs are separated by blank lines, judged where paragraphs certainly end:
+/// after lines that end a sentence. Lines broken inside sentences (page breaks, re-wrapping)
+/// do not count either way, so re-breaking a file does not change its layout.
+#[derive(Debug, Default)]
+struct Layout {
+    /// The previous content line ended a sentence.
+    previous_ended: bool,
+    sentence_ends: usize,
+    followed_by_blank: usize,
+}
+
+impl Layout {
+    fn line(&mut self, text: &str, blank_before: bool) {
+        if self.previous_ended {
+            self.sentence_ends += 1;
+            self.followed_by_blank += usize::from(blank_before);
+        }
+        self.previous_ended = chars::ends_sentence(text);
+    }
+
+    fn is_blank_separated(&self) -> bool {
+        self.sentence_ends >= 1 && self.followed_by_blank * 2 >= self.sentence_ends
+    }
 }
 
 impl<'a> Prepared<'a> {
@@ -163,7 +191,7 @@ impl<'a> Prepared<'a> {
         }
         let mut blank_before = blank_before;
         for part in cut.parts {
-            for (k, segment) in lines::split_paragraphs(part, normalize)
+            for (k, segment) in lines::split_paragraphs(part, self.spaced, normalize)
                 .into_iter()
                 .enumerate()
             {
@@ -199,7 +227,7 @@ impl Reading<'_> {
     /// Read one report from its pieces.
     fn report(&self, pieces: &[Piece], blank_layout: bool) -> (Report, ReportStats) {
         let head = header::scan(pieces);
-        let identity = header::identify(&head, pieces);
+        let identity = header::identify(&head);
         let body = without(pieces, &head.dropped);
         let mut assembly = blocks::assemble(&body, blank_layout);
         blocks::promote_unnumbered(&mut assembly.blocks);

@@ -151,15 +151,14 @@ fn implausible_numbers_are_text() {
 fn a_glossary_is_a_top_level_section_whose_entries_are_text() {
     let doc = read("一、回顾\n正文。\n二、安排\n正文。\n附件\n《政府工作报告》名詞解釋\n1.“二品一标”:指绿色食品。\n2.“双减”:指减轻负担。\n");
     let report = &doc.reports[0];
-    assert_eq!(
-        outline(&report.sections),
-        vec![
-            "1 一、回顾",
-            "1 二、安排",
-            "1 附件 《政府工作报告》名詞解釋"
-        ]
-    );
+    assert_eq!(outline(&report.sections)[..2], ["1 一、回顾", "1 二、安排"]);
     let glossary = &report.sections[2];
+    let heading = glossary.heading.as_ref().map(|h| h.text.original.as_str());
+    assert_eq!(
+        heading,
+        Some("附件 《政府工作报告》名詞解釋"),
+        "two heading lines, one heading"
+    );
     assert_eq!(glossary.kind, SectionKind::Glossary);
     assert!(glossary.children.is_empty());
     assert_eq!(glossary.sentence_count(), 2);
@@ -169,7 +168,7 @@ fn a_glossary_is_a_top_level_section_whose_entries_are_text() {
 fn a_one_line_report_is_cut_at_its_inline_headings() {
     let body = "是全面贯彻党的二十大精神的开局之年,极具挑战、极不平凡。".repeat(12);
     let text = format!(
-        "2024年邯郸市丛台区政府工作报告 2024年1月24日在丛台区第十一届 人民代表大会第四次会议上 各位代表: 现在,我代表区政府报告工作。 一、2023年工作回顾 2023年{body} 二、2024年主要目标任务 具体做好以下工作: (一)聚焦项目引领,打造强大引擎。围绕产业。 (二)聚焦改革开放,积蓄强劲动能。始终坚持。\n附件 《政府工作报告》名词解释 1.全省项目库:指项目。 2.“双减”:指减负。\n|\n"
+        "2024年邯郸市丛台区政府工作报告 2024年1月24日在丛台区第十一届 人民代表大会第四次会议上 各位代表: 现在,我代表区政府报告工作。 一、2023年工作回顾 2023年{body} 一年来,我们凝心铸魂。 一年来,我们招大引强。 一年来,我们创优环境。 二、2024年主要目标任务 具体做好以下工作: (一)聚焦项目引领,打造强大引擎。围绕产业。 (二)聚焦改革开放,积蓄强劲动能。始终坚持。\n附件 《政府工作报告》名词解释 1.全省项目库:指项目。 2.“双减”:指减负。\n|\n"
     );
     let doc = read(&text);
     let report = &doc.reports[0];
@@ -318,4 +317,49 @@ proptest::proptest! {
             proptest::prop_assert!(!doc.reports.is_empty());
         }
     }
+}
+
+#[test]
+fn a_heading_cut_by_a_page_break_goes_on_when_its_siblings_are_first_sentences() {
+    let doc = read("一、回顾\n(一)产业发展步伐坚实,全年增长。正文。\n(二)项目建设提速\n增效,成效明显。正文。\n(三)创新动能有力释放。正文。\n");
+    assert_eq!(
+        outline(&doc.reports[0].sections),
+        vec![
+            "1 一、回顾",
+            "  2 (一)产业发展步伐坚实,全年增长。",
+            "  2 (二)项目建设提速增效,成效明显。",
+            "  2 (三)创新动能有力释放。",
+        ]
+    );
+}
+
+#[test]
+fn a_wrapped_meeting_line_is_still_the_meeting_line() {
+    let doc = read("政府工作报告\n——2024年1月10日在济南市第十八届人民代表大会第三次会\n议上\n各位代表:\n现在,我代表市人民政府向大会报告工作。\n");
+    let report = &doc.reports[0];
+    assert_eq!(
+        report.title.as_ref().map(|t| t.text.as_str()),
+        Some("2024年济南市政府工作报告")
+    );
+    assert!(report.title_derived);
+    let bylines = report
+        .dropped
+        .iter()
+        .filter(|d| d.reason == DropReason::Byline)
+        .count();
+    assert_eq!(bylines, 2, "both halves of the meeting line");
+}
+
+#[test]
+fn a_broken_first_body_line_is_not_a_headline() {
+    let doc = read("河北廊坊:加速“腾飞”\n\n一个个小游园升级改造,一条条背街小巷干净整洁,一个个服务窗口高效\n文明,一条条道路秩序井然。\n\n今年以来,廊坊市将文明新风融入城市血脉。\n");
+    let report = &doc.reports[0];
+    let titles: Vec<_> = report
+        .dropped
+        .iter()
+        .filter(|d| d.reason == DropReason::Title)
+        .map(|d| d.text.as_str())
+        .collect();
+    assert_eq!(titles, ["河北廊坊:加速“腾飞”"]);
+    assert!(all_text(report).contains("服务窗口高效文明,一条条道路秩序井然。"));
 }
