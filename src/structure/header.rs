@@ -79,22 +79,26 @@ pub fn scan(pieces: &[Piece]) -> Head {
         }
         i += 1;
     }
-    // With no title, the last short line before the text is an article's headline: recorded
-    // as such, never taken for a report title.
-    let headline = if head.title.is_none() {
-        kickers.pop()
-    } else {
-        None
-    };
-    head.dropped
-        .extend(headline.map(|i| (i, DropReason::Title)));
-    head.dropped
-        .extend(kickers.into_iter().map(|i| (i, DropReason::SiteChrome)));
-    head.dropped.sort_unstable_by_key(|(i, _)| *i);
+    head.drop_kickers(kickers);
     head
 }
 
 impl Head {
+    /// Short lines before the title are kickers. With no title, the last of them is an
+    /// article's headline: recorded as such, never taken for a report title.
+    fn drop_kickers(&mut self, mut kickers: Vec<usize>) {
+        let headline = if self.title.is_none() {
+            kickers.pop()
+        } else {
+            None
+        };
+        self.dropped
+            .extend(headline.map(|i| (i, DropReason::Title)));
+        self.dropped
+            .extend(kickers.into_iter().map(|i| (i, DropReason::SiteChrome)));
+        self.dropped.sort_unstable_by_key(|(i, _)| *i);
+    }
+
     /// Drop the piece(s) of `line`, which starts at piece `i`; returns the next piece's index.
     fn take(&mut self, i: usize, line: &HeadLine, reason: DropReason) -> usize {
         self.dropped

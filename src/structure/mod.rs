@@ -7,16 +7,23 @@
 //! and a numbered line is only a heading when its number continues a plausible sequence.
 //!
 //! The stages, one submodule each:
-//! - [`lines`]: lines, and paragraphs hidden in long lines;
-//! - [`furniture`] and [`ads`]: site chrome, captions, page numbers, contents lists, pasted ads;
-//! - [`compilation`]: where each report of a compilation starts;
-//! - [`header`] and [`title`]: title, meeting line, speaker; year, place and genre;
-//! - [`headings`], [`runs`] and [`blocks`]: heading numbering, lines rejoined into paragraphs;
-//! - [`tree`]: sections and sentences.
+//! - `lines`: lines, and paragraphs hidden in long lines;
+//! - `furniture` and `ads`: site chrome, captions, page numbers, contents lists, pasted ads;
+//! - `compilation`: where each report of a compilation starts;
+//! - `header` and `title`: title, meeting line, speaker; year, place and genre;
+//! - `headings`, `runs` and `blocks`: heading numbering, lines rejoined into paragraphs;
+//! - `tree`: sections and sentences.
 //!
 //! Recognition runs on the normalized text (one script, one width) so that （一） and (一),
 //! 名詞解釋 and 名词解释 are the same; cutting runs on the original, so every heading and
-//! sentence keeps the text exactly as written beside its normalized form.
+//! sentence keeps the text exactly as written beside its normalized form. (A sentence
+//! rejoined across a line break keeps its lines' text without the break.)
+//!
+//! Known limits: a numbered line cut by a page break is rejoined with the next line only when
+//! its siblings are written as first sentences, or when the cut-off end is short and has no
+//! stop; captions and ads broken across lines are not recognised; running page headers
+//! (a title repeated on every page) are kept as text; unnumbered newspaper headings are only
+//! found in blank-line layouts.
 
 mod ads;
 mod blocks;
