@@ -68,7 +68,10 @@ pub fn scan(pieces: &[Piece]) -> Head {
                 continue;
             }
         }
-        if title::is_speaker_line(norm) || title::is_reporter_line(norm) {
+        let byline = title::is_speaker_line(norm)
+            || title::is_reporter_line(norm)
+            || (title::is_date_line(norm) && (head.title.is_some() || head.meeting.is_some()));
+        if byline {
             head.dropped.push((i, DropReason::Byline));
         } else if has_sentence_stop(piece.text) || char_count(piece.text) > MAX_KICKER_CHARS {
             break;

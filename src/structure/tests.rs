@@ -351,6 +351,20 @@ fn a_wrapped_meeting_line_is_still_the_meeting_line() {
 }
 
 #[test]
+fn a_date_line_under_the_title_is_a_byline() {
+    let doc = read("2024年济南市政府工作报告\n(2024年1月10日)\n各位代表:\n现在,我代表市人民政府向大会报告工作。\n");
+    let report = &doc.reports[0];
+    let bylines: Vec<_> = report
+        .dropped
+        .iter()
+        .filter(|d| d.reason == DropReason::Byline)
+        .map(|d| d.text.as_str())
+        .collect();
+    assert_eq!(bylines, ["(2024年1月10日)"]);
+    assert_eq!(report.sections[0].sentence_count(), 2);
+}
+
+#[test]
 fn a_broken_first_body_line_is_not_a_headline() {
     let doc = read("河北廊坊:加速“腾飞”\n\n一个个小游园升级改造,一条条背街小巷干净整洁,一个个服务窗口高效\n文明,一条条道路秩序井然。\n\n今年以来,廊坊市将文明新风融入城市血脉。\n");
     let report = &doc.reports[0];

@@ -114,6 +114,24 @@ pub fn is_speaker_line(norm: &str) -> bool {
     }
 }
 
+/// The date of the meeting on a line of its own: "(2024年1月10日)", "——2024年1月10日".
+pub fn is_date_line(norm: &str) -> bool {
+    let text = despace(norm);
+    let text = strip_wrappers(&text);
+    let mut parts = text.split(['年', '月', '日']);
+    let numbers: Vec<&str> = parts.by_ref().take(3).collect();
+    let rest: String = parts.collect();
+    let ok = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.chars().count()) && s.chars().all(|c| c.is_ascii_digit())
+    };
+    numbers.len() == 3
+        && ok(numbers[0], 4..=4)
+        && ok(numbers[1], 1..=2)
+        && ok(numbers[2], 1..=2)
+        && rest.is_empty()
+        && text.ends_with('日')
+}
+
 /// A reporter's byline: "长城网记者 祝雪娟", "本报记者 张三 李四".
 pub fn is_reporter_line(norm: &str) -> bool {
     let text = norm.trim();
@@ -269,6 +287,12 @@ mod tests {
             "海拉尔区人民政府代区长\u{3000}\u{3000}张天喜"
         ));
         assert!(!is_speaker_line("石家庄市人民政府市长马宇骏讲话了。"));
+        assert!(is_date_line("(2024年1月10日)"));
+        assert!(is_date_line("——2024年1月10日"));
+        assert!(!is_date_line(
+            "2024年1月10日在济南市第十八届人民代表大会第三次会议上"
+        ));
+        assert!(!is_date_line("2024年是关键之年"));
         assert!(is_reporter_line("长城网记者\u{a0}祝雪娟"));
         assert!(!is_reporter_line("记者走进车间,看到工人在工作。"));
         assert!(is_salutation_line("各位代表:"));
