@@ -81,13 +81,7 @@ pub fn read_document_with_stats(
         .map(|r| reading.report(&prepared.pieces[r.clone()], prepared.blank_layout))
         .unzip();
     distribute_dropped(&mut reports, &prepared, &ranges);
-    let mut warnings = Vec::new();
-    if decoded.malformed > 0 {
-        warnings.push(format!(
-            "{} undecodable byte sequences replaced",
-            decoded.malformed
-        ));
-    }
+    let mut warnings = decoded.warnings();
     warnings.extend(compilation::contents_warning(
         &prepared.contents_entries,
         &reports,
