@@ -145,7 +145,7 @@ pub struct ReadArgs {
     pub encoding: Option<String>,
 
     /// Apply the replacement rules in FILE to the normalized text (e.g. to undo masking
-    /// such as "X的二十大"); see samples/unmask-rules.txt.
+    /// such as "X的二十大"); see samples/compilation-unmask.rules.
     #[arg(long, value_name = "FILE", global = true)]
     pub rules: Option<PathBuf>,
 }

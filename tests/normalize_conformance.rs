@@ -194,7 +194,7 @@ fn ascii_words(text: &str) -> Vec<AsciiWord> {
 
 #[test]
 fn unmask_rules_undo_every_mask_in_the_compilation_and_nothing_else() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/unmask-rules.txt");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/compilation-unmask.rules");
     let rules = Rules::load(&path).unwrap_or_else(|e| panic!("{e}"));
     let plain = Normalizer::new();
     let unmasking = Normalizer::with_rules(rules);

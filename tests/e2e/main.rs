@@ -32,7 +32,7 @@ pub fn all_samples() -> Vec<PathBuf> {
         for entry in std::fs::read_dir(&dir).expect("samples/ is readable") {
             let path = entry.expect("directory entry").path();
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if path.is_file() && name.ends_with(".txt") && !name.contains("rules") {
+            if path.is_file() && name.ends_with(".txt") {
                 files.push(path);
             }
         }

@@ -1,0 +1,180 @@
+//! Character-level tests shared by the structure readers.
+//!
+//! Reports mix full-width and ASCII punctuation (real reports use full-width, copies pasted
+//! through web pages often ASCII), so every test here folds a character first and treats both
+//! alike. Cutting (a heading from its body, a paragraph from a one-line report) is done on the
+//! original text, which is why these work on single characters rather than on normalized
+//! strings: a position found here is a position in the original.
+
+/// Fold one character the way the normalizer folds widths: full-width ASCII forms to ASCII,
+/// every kind of space to U+0020.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3002}' | '\u{FF61}' => '。',
+        c if c.is_whitespace() => ' ',
+        c => c,
+    }
+}
+
+/// Space of any width, or the byte-order mark some editors leave at the start of a file.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{FEFF}'
+}
+
+/// Characters that end a sentence (after folding). '.' is handled apart: it is also a
+/// decimal point and a numbering mark.
+pub fn is_stop(c: char) -> bool {
+    matches!(fold_char(c), '。' | '!' | '?' | ';' | '…')
+}
+
+/// Closing quotes and brackets that may follow a sentence's final stop (`。”`, `!)`).
+pub fn is_closer(c: char) -> bool {
+    matches!(
+        fold_char(c),
+        '”' | '’' | '"' | '\'' | ')' | ']' | '」' | '』' | '】' | '》' | '〉' | '}'
+    )
+}
+
+/// An ASCII '.' at `i` of `chars` ends a sentence when it follows no digit and precedes no
+/// digit ("增长5.5%" and "1.全省" are not sentence ends).
+fn is_ascii_full_stop(chars: &[char], i: usize) -> bool {
+    let before = i.checked_sub(1).and_then(|j| chars.get(j));
+    let after = chars.get(i + 1);
+    fold_char(chars[i]) == '.'
+        && !before.is_some_and(|c| fold_char(*c).is_ascii_digit())
+        && !after.is_some_and(|c| fold_char(*c).is_ascii_alphanumeric())
+        && before.is_some()
+}
+
+/// True when `text` ends a sentence: its last character, closers and spaces aside, is a stop.
+pub fn ends_sentence(text: &str) -> bool {
+    let mut rev = text
+        .chars()
+        .rev()
+        .skip_while(|c| is_closer(*c) || is_space(*c));
+    match rev.next() {
+        Some(c) if is_stop(c) => true,
+        Some(c) if fold_char(c) == '.' => {
+            rev.next().is_some_and(|b| !fold_char(b).is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+/// Byte offset just past the first sentence stop at or after byte `from` (closers included),
+/// if `text` has one.
+pub fn first_sentence_end(text: &str, from: usize) -> Option<usize> {
+    let indexed: Vec<(usize, char)> = text.char_indices().collect();
+    let chars: Vec<char> = indexed.iter().map(|(_, c)| *c).collect();
+    let start = indexed.iter().position(|(b, _)| *b >= from)?;
+    let stop =
+        (start..chars.len()).find(|&i| is_stop(chars[i]) || is_ascii_full_stop(&chars, i))?;
+    let mut end = stop + 1;
+    // A run of stops ("!!", "……") and the closers after it belong to the sentence.
+    while end < chars.len() && (is_stop(chars[end]) || is_closer(chars[end])) {
+        end += 1;
+    }
+    Some(indexed.get(end).map_or(text.len(), |(b, _)| *b))
+}
+
+/// True when `text` holds a sentence stop anywhere.
+pub fn has_sentence_stop(text: &str) -> bool {
+    first_sentence_end(text, 0).is_some()
+}
+
+/// `text` without any spaces ("政 府 工 作 报 告" → "政府工作报告").
+pub fn despace(text: &str) -> String {
+    text.chars().filter(|c| !is_space(*c)).collect()
+}
+
+/// Number of characters (not bytes).
+pub fn char_count(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// A CJK ideograph (the common blocks; enough to tell Chinese prose from Latin and digits).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// True when `text` contains any of `needles`.
+pub fn contains_any(text: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| text.contains(n))
+}
+
+/// True when `text` starts with any of `needles`.
+pub fn starts_with_any(text: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| text.starts_with(n))
+}
+
+/// True when `text` ends with any of `needles`.
+pub fn ends_with_any(text: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| text.ends_with(n))
+}
+
+/// The first year ("2024年") in `text`, if it is a plausible report year.
+pub fn first_year(text: &str) -> Option<u16> {
+    let chars: Vec<char> = text.chars().map(fold_char).collect();
+    let windows = chars.windows(5).enumerate();
+    for (i, w) in windows {
+        let preceded_by_digit = i > 0 && chars[i - 1].is_ascii_digit();
+        if preceded_by_digit || w[4] != '年' || !w[..4].iter().all(char::is_ascii_digit) {
+            continue;
+        }
+        let year: String = w[..4].iter().collect();
+        if let Ok(y) = year.parse::<u16>() {
+            if (1949..=2100).contains(&y) {
+                return Some(y);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_ends_with_either_width_and_closers() {
+        assert!(ends_sentence("提出意见。"));
+        assert!(ends_sentence("奋斗!"));
+        assert!(ends_sentence("奋斗！"));
+        assert!(ends_sentence("“好日子”!”  "));
+        assert!(ends_sentence("经济总量;"));
+        assert!(ends_sentence("It ends."));
+        assert!(!ends_sentence("18件民生实事"));
+        assert!(!ends_sentence("总体要求是:"));
+        assert!(!ends_sentence("增长1."));
+        assert!(!ends_sentence(""));
+    }
+
+    #[test]
+    fn first_sentence_is_cut_after_its_stop_and_closers() {
+        let text = "(一)抓住机遇,“势能”集聚。”深入实施";
+        let end = first_sentence_end(text, 0).unwrap();
+        assert_eq!(&text[..end], "(一)抓住机遇,“势能”集聚。”");
+        assert_eq!(first_sentence_end("增长5.5%,好", 0), None);
+        assert_eq!(
+            first_sentence_end("甲。乙。", "甲。".len()),
+            Some("甲。乙。".len())
+        );
+    }
+
+    #[test]
+    fn folding_treats_full_width_as_ascii() {
+        assert_eq!(fold_char('（'), '(');
+        assert_eq!(fold_char('\u{3000}'), ' ');
+        assert_eq!(fold_char('１'), '1');
+        assert_eq!(despace("政 府\u{3000}工作"), "政府工作");
+    }
+
+    #[test]
+    fn years_are_found_only_when_plausible() {
+        assert_eq!(first_year("——2021年2月26日在石家庄市"), Some(2021));
+        assert_eq!(first_year("２０１２年"), Some(2012));
+        assert_eq!(first_year("12345年"), None);
+        assert_eq!(first_year("1234年"), None);
+    }
+}

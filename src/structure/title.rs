@@ -1,0 +1,304 @@
+//! The lines that say what a report is: its title, the meeting it was given at, who gave it.
+//!
+//! These are read on normalized text with spaces removed ("政 府 工 作 报 告" is a title). The
+//! keyword lists carry Traditional forms too, so that a report is recognised even when its
+//! script was not converted (a mixed file judged Simplified, a conversion table gap).
+
+use super::chars::{
+    char_count, contains_any, despace, ends_with_any, first_year, has_sentence_stop, is_cjk,
+    is_space, starts_with_any,
+};
+
+/// What every government work report's title names.
+const REPORT_WORDS: &[&str] = &["政府工作报告", "政府工作報告"];
+/// The people's congress, whose session a report is given at.
+const CONGRESS_WORDS: &[&str] = &["人民代表大会", "人民代表大會", "人大"];
+/// How a meeting line ends ("…第三次会议上").
+const MEETING_ENDS: &[&str] = &["会议上", "會議上"];
+/// Titles of excerpts.
+const EXCERPT_WORDS: &[&str] = &[
+    "摘登", "摘要", "摘编", "摘編", "摘录", "摘錄", "节选", "節選",
+];
+/// Offices whose holder gives the report ("…人民政府市长 马宇骏").
+const OFFICE_ENDS: &[&str] = &[
+    "市长", "市長", "区长", "區長", "县长", "縣長", "旗长", "旗長", "州长", "州長", "盟长", "盟長",
+    "省长", "省長", "镇长", "鎮長", "乡长", "鄉長", "主席",
+];
+/// How a place name ends (市, 区, 县…).
+const PLACE_ENDS: &[char] = &[
+    '省', '市', '区', '區', '县', '縣', '旗', '州', '盟', '镇', '鎮', '乡', '鄉',
+];
+/// Opening marks of a quotation: a title inside one is cited, not a title.
+const QUOTE_OPENERS: &[&str] = &["《", "“", "\"", "「", "『", "<"];
+
+/// Longest title line, in characters.
+const MAX_TITLE_CHARS: usize = 60;
+
+/// Dashes and brackets that wrap a meeting line ("——…会议上", "(…会议上)").
+fn strip_wrappers(text: &str) -> &str {
+    text.trim_start_matches(['—', '-', '–', '─', '━', '(', '（', '[', '【', '〔'])
+        .trim_end_matches([')', '）', ']', '】', '〕'])
+}
+
+/// A line that names a government work report: "2024年济南市政府工作报告",
+/// "刘媛在廊坊市八届人大六次会议上的政府工作报告(摘登)", "政 府 工 作 报 告".
+pub fn is_title_line(norm: &str) -> bool {
+    let text = despace(norm);
+    contains_any(&text, REPORT_WORDS)
+        && char_count(&text) <= MAX_TITLE_CHARS
+        && !starts_with_any(&text, QUOTE_OPENERS)
+        && !has_sentence_stop(&text)
+}
+
+/// True when a title line marks an excerpt (摘登, 摘要…).
+pub fn is_excerpt_title(norm: &str) -> bool {
+    contains_any(norm, EXCERPT_WORDS)
+}
+
+/// True when a title names no place ("政 府 工 作 报 告", "2024年政府工作报告"): a meeting
+/// line, when there is one, says more.
+pub fn is_generic_title(norm: &str) -> bool {
+    place_from_title(norm).is_none()
+}
+
+/// The meeting line: "——2024年1月10日在济南市第十八届人民代表大会第三次会议上".
+pub fn is_meeting_line(norm: &str) -> bool {
+    let text = despace(norm);
+    let text = strip_wrappers(&text);
+    ends_with_any(text, MEETING_ENDS)
+        && contains_any(text, CONGRESS_WORDS)
+        && char_count(text) <= 80
+        && !has_sentence_stop(text)
+}
+
+/// The address to the delegates standing alone: "各位代表:", "各位代表!".
+pub fn is_salutation_line(norm: &str) -> bool {
+    let text = despace(norm);
+    let rest = text.strip_prefix("各位代表").unwrap_or(&text);
+    rest.len() < text.len() && rest.chars().all(|c| ":!,;。：！，；".contains(c))
+}
+
+/// A paragraph that opens with the address to the delegates ("各位代表:现在,我代表…").
+pub fn starts_with_salutation(norm: &str) -> bool {
+    let text = despace(norm);
+    text.strip_prefix("各位代表").is_some_and(|rest| {
+        rest.chars()
+            .next()
+            .is_none_or(|c| ":!,;：！，；".contains(c))
+    })
+}
+
+/// The last space-separated word of `norm` when it is a personal name (2–4 Chinese characters),
+/// with the text before it.
+fn trailing_name(norm: &str) -> Option<(&str, &str)> {
+    let trimmed = norm.trim_matches(is_space);
+    let cut = trimmed.rfind(is_space)?;
+    let (before, name) = (
+        trimmed[..cut].trim_end_matches(is_space),
+        trimmed[cut..].trim_start_matches(is_space),
+    );
+    let ok = (2..=4).contains(&char_count(name)) && name.chars().all(is_cjk);
+    ok.then_some((before, name))
+}
+
+/// The speaker line: "石家庄市人民政府市长 马宇骏", "海拉尔区人民政府代区长　　张天喜".
+pub fn is_speaker_line(norm: &str) -> bool {
+    match trailing_name(norm) {
+        Some((office, _)) => {
+            let office = despace(office);
+            ends_with_any(&office, OFFICE_ENDS)
+                && char_count(&office) <= 30
+                && !has_sentence_stop(&office)
+        }
+        None => false,
+    }
+}
+
+/// The date of the meeting on a line of its own: "(2024年1月10日)", "——2024年1月10日".
+pub fn is_date_line(norm: &str) -> bool {
+    let text = despace(norm);
+    let text = strip_wrappers(&text);
+    let mut parts = text.split(['年', '月', '日']);
+    let numbers: Vec<&str> = parts.by_ref().take(3).collect();
+    let rest: String = parts.collect();
+    let ok = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.chars().count()) && s.chars().all(|c| c.is_ascii_digit())
+    };
+    numbers.len() == 3
+        && ok(numbers[0], 4..=4)
+        && ok(numbers[1], 1..=2)
+        && ok(numbers[2], 1..=2)
+        && rest.is_empty()
+        && text.ends_with('日')
+}
+
+/// A reporter's byline: "长城网记者 祝雪娟", "本报记者 张三 李四".
+pub fn is_reporter_line(norm: &str) -> bool {
+    let text = norm.trim();
+    let Some(at) = text
+        .find("记者")
+        .or_else(|| text.find("記者"))
+        .or_else(|| text.find("通讯员"))
+    else {
+        return false;
+    };
+    let names = &text[at..];
+    char_count(text) <= 30
+        && !has_sentence_stop(text)
+        && char_count(&text[..at]) <= 10
+        && names.split(is_space).skip(1).all(|w| w.chars().all(is_cjk))
+        && names.split(is_space).count() >= 2
+}
+
+/// The place a meeting line names: "…在石家庄市第十四届人民代表大会…" → "石家庄市";
+/// also "…在廊坊市八届人大六次会议上…" inside a title.
+pub fn place_from_meeting(norm: &str) -> Option<String> {
+    let text = despace(norm);
+    let after = &text[text.rfind('在')? + '在'.len_utf8()..];
+    let chars: Vec<char> = after.chars().collect();
+    // The place runs up to the session number: 第十四届 / 八届 / 第14届.
+    let session = chars.iter().position(|c| *c == '届' || *c == '屆')?;
+    let mut end = session;
+    while end > 0 && (is_numeral(chars[end - 1]) || chars[end - 1] == '第') {
+        end -= 1;
+    }
+    place_name(&chars[..end].iter().collect::<String>())
+}
+
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || "一二三四五六七八九十〇零".contains(c)
+}
+
+/// `candidate` if it looks like a place name (ends in 市, 区, 县…; 2 to 15 characters).
+fn place_name(candidate: &str) -> Option<String> {
+    let n = char_count(candidate);
+    let ok =
+        (2..=15).contains(&n) && candidate.ends_with(PLACE_ENDS) && candidate.chars().all(is_cjk);
+    ok.then(|| candidate.to_string())
+}
+
+/// The place a title names: "2024年济南市政府工作报告" → "济南市".
+pub fn place_from_title(norm: &str) -> Option<String> {
+    let text = despace(norm);
+    let at = REPORT_WORDS.iter().find_map(|w| text.find(w))?;
+    let before = &text[..at];
+    let before = before
+        .strip_suffix("人民")
+        .unwrap_or(before)
+        .trim_end_matches(['的']);
+    // Skip the year: "2024年", "2024年度".
+    let start = before.find('年').map_or(0, |i| i + '年'.len_utf8());
+    let rest = &before[start..];
+    let rest = rest.strip_prefix('度').unwrap_or(rest);
+    place_name(rest).or_else(|| place_from_meeting(&text))
+}
+
+/// The year a title or meeting line names.
+pub fn year_of(norm: &str) -> Option<u16> {
+    first_year(norm)
+}
+
+/// A title made from what the meeting line says: "2017年海拉尔区政府工作报告".
+pub fn derived_title(year: Option<u16>, place: Option<&str>) -> Option<String> {
+    match (year, place) {
+        (Some(y), Some(p)) => Some(format!("{y}年{p}政府工作报告")),
+        (None, Some(p)) => Some(format!("{p}政府工作报告")),
+        (Some(y), None) => Some(format!("{y}年政府工作报告")),
+        (None, None) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_are_short_lines_naming_the_report() {
+        assert!(is_title_line("2024年济南市政府工作报告"));
+        assert!(is_title_line(
+            "刘媛在廊坊市八届人大六次会议上的政府工作报告(摘登)"
+        ));
+        assert!(is_title_line("政 府 工 作 报 告"));
+        assert!(is_title_line("2024年邯鄲市叢臺區政府工作報告"));
+        assert!(!is_title_line("《政府工作报告》名词解释"));
+        assert!(!is_title_line("大会审议通过了政府工作报告。"));
+        assert!(is_excerpt_title("政府工作报告(摘登)"));
+        assert!(is_generic_title("政 府 工 作 报 告"));
+        assert!(!is_generic_title("2024年济南市政府工作报告"));
+    }
+
+    #[test]
+    fn meeting_lines_in_their_usual_dress() {
+        for line in [
+            "——2021年2月26日在石家庄市第十四届人民代表大会第六次会议上",
+            "2024年1月10日在济南市第十八届人民代表大会第三次会议上",
+            "----2012年2月29日在海拉尔区第十三届人民代表大会第六次会议上",
+            "(2024年1月24日在丛台区第十一届 人民代表大会第四次会议上)",
+            "2024年1月24日在叢臺區第十一屆 人民代表大會第四次會議上",
+        ] {
+            assert!(is_meeting_line(line), "{line}");
+        }
+        assert!(!is_meeting_line(
+            "刘媛在廊坊市八届人大六次会议上的政府工作报告(摘登)"
+        ));
+    }
+
+    #[test]
+    fn places_and_years_come_from_meeting_lines_and_titles() {
+        let meeting = "——2021年2月26日在石家庄市第十四届人民代表大会第六次会议上";
+        assert_eq!(place_from_meeting(meeting).as_deref(), Some("石家庄市"));
+        assert_eq!(year_of(meeting), Some(2021));
+        assert_eq!(
+            place_from_meeting("—2019年3月4日在呼伦贝尔市海拉尔区第十五届人民代表大会第三次会议上")
+                .as_deref(),
+            Some("呼伦贝尔市海拉尔区")
+        );
+        assert_eq!(
+            place_from_meeting("2024年1月24日在丛台区第十一届 人民代表大会").as_deref(),
+            Some("丛台区")
+        );
+        assert_eq!(
+            place_from_title("2024年济南市政府工作报告").as_deref(),
+            Some("济南市")
+        );
+        assert_eq!(
+            place_from_title("2024年度江阴市政府工作报告").as_deref(),
+            Some("江阴市")
+        );
+        assert_eq!(
+            place_from_title("2024年邯郸市丛台区人民政府工作报告").as_deref(),
+            Some("邯郸市丛台区")
+        );
+        assert_eq!(
+            place_from_title("刘媛在廊坊市八届人大六次会议上的政府工作报告(摘登)").as_deref(),
+            Some("廊坊市")
+        );
+        assert_eq!(place_from_title("政府工作报告"), None);
+        assert_eq!(
+            derived_title(Some(2017), Some("海拉尔区")).as_deref(),
+            Some("2017年海拉尔区政府工作报告")
+        );
+    }
+
+    #[test]
+    fn speakers_reporters_and_salutations() {
+        assert!(is_speaker_line("石家庄市人民政府市长 马宇骏"));
+        assert!(is_speaker_line(
+            "海拉尔区人民政府代区长\u{3000}\u{3000}张天喜"
+        ));
+        assert!(!is_speaker_line("石家庄市人民政府市长马宇骏讲话了。"));
+        assert!(is_date_line("(2024年1月10日)"));
+        assert!(is_date_line("——2024年1月10日"));
+        assert!(!is_date_line(
+            "2024年1月10日在济南市第十八届人民代表大会第三次会议上"
+        ));
+        assert!(!is_date_line("2024年是关键之年"));
+        assert!(is_reporter_line("长城网记者\u{a0}祝雪娟"));
+        assert!(!is_reporter_line("记者走进车间,看到工人在工作。"));
+        assert!(is_salutation_line("各位代表:"));
+        assert!(is_salutation_line("各位代表！"));
+        assert!(!is_salutation_line("各位代表,实干铸就梦想。"));
+        assert!(starts_with_salutation("各位代表:现在,我代表"));
+        assert!(!starts_with_salutation("各位代表们的"));
+    }
+}
