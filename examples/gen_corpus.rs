@@ -39,7 +39,9 @@ fn run() -> Result<(), String> {
     let mut rest = args.iter().skip(2);
     while let Some(flag) = rest.next() {
         let value = rest.next().ok_or(usage)?;
-        let number = value.parse().map_err(|_| format!("{flag}: not a number: {value}"))?;
+        let number = value
+            .parse()
+            .map_err(|_| format!("{flag}: not a number: {value}"))?;
         match flag.as_str() {
             "--chars" => options.report_chars = number as usize,
             "--seed" => options.seed = number,
@@ -52,10 +54,16 @@ fn run() -> Result<(), String> {
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for (r, report) in corpus.reports.iter().enumerate() {
         let path = dir.join(format!("{}.txt", report.name));
-        std::fs::write(&path, corpus.file_text(r)).map_err(|e| format!("{}: {e}", path.display()))?;
+        std::fs::write(&path, corpus.file_text(r))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
     }
     write_planted(&dir, &corpus, &options)?;
-    eprintln!("gen_corpus: {} reports from {} sample sentences in {}", corpus.reports.len(), pool.len(), dir.display());
+    eprintln!(
+        "gen_corpus: {} reports from {} sample sentences in {}",
+        corpus.reports.len(),
+        pool.len(),
+        dir.display()
+    );
     Ok(())
 }
 

@@ -171,7 +171,13 @@ fn matrix(args: &MatrixArgs, reading: &Reading) -> Result<u8> {
     }
     if let Some(path) = &args.html {
         let links = match &args.pairs_dir {
-            Some(dir) => Some(write_pair_pages(dir, path, &loaded.reports, &options, &bar)?),
+            Some(dir) => Some(write_pair_pages(
+                dir,
+                path,
+                &loaded.reports,
+                &options,
+                &bar,
+            )?),
             None => None,
         };
         let link = |a: usize, b: usize| {

@@ -14,8 +14,8 @@
 //!   report holding it has the same neighbouring character: the maximal span those reports
 //!   share (at the occurrence first found in each).
 //!
-//! A phrase contained in one already listed with the same count says nothing new and is
-//! skipped.
+//! A phrase contained in another listed with the same count says nothing new: only the longer
+//! is listed.
 
 use std::collections::{BinaryHeap, HashMap, HashSet};
 
@@ -59,7 +59,11 @@ pub fn rank_phrases(entries: &[Entry], shared: &SharedRuns, limit: usize) -> Vec
                 let redundant = listed.iter().any(|l| {
                     l.holders.len() == found.holders.len() && contains(l.key(entries), &text)
                 });
-                if !redundant && texts.insert(text) {
+                if !redundant && texts.insert(text.clone()) {
+                    // A shorter phrase listed before, held by the same reports, says less.
+                    listed.retain(|l| {
+                        l.holders.len() != found.holders.len() || !contains(&text, l.key(entries))
+                    });
                     listed.push(found);
                 }
             }

@@ -1,8 +1,9 @@
 //! A synthetic corpus with known reuse, for tests and the benchmark (`examples/gen_corpus.rs`).
 //!
-//! Reports are built from **units**: sentences taken from real reports and made unique by
-//! replacing every [`MUTATE_EVERY`]-th key character (the first included) with a random Han
-//! character, so that no `min_match`-window of one unit occurs in another unless planted
+//! Reports are built from **units**: sentences taken from real reports (converted to
+//! Simplified script) and made unique by replacing every [`MUTATE_EVERY`]-th key character (the
+//! first included) with a random Han character of the sentences themselves (so a unit reads as
+//! Simplified, as its report, whatever the script detection), so that no `min_match`-window of one unit occurs in another unless planted
 //! (for `min_match` ≥ 2 × [`MUTATE_EVERY`], every window holds at least two random
 //! characters). Each unit is then placed in chosen reports:
 //!
@@ -77,18 +78,23 @@ impl SynthCorpus {
     /// Build a corpus from a pool of real sentences (see [`sentence_pool`]).
     pub fn generate(pool: &[String], options: &SynthOptions) -> SynthCorpus {
         let mut rng = Rng(options.seed);
+        let alphabet = alphabet(pool);
         let mut corpus = SynthCorpus {
             units: Vec::new(),
             unit_chars: Vec::new(),
             reports: Vec::new(),
             boilerplate: Vec::new(),
         };
-        if pool.is_empty() {
+        if pool.is_empty() || alphabet.is_empty() {
             return corpus;
         }
+        let pool = Pool {
+            sentences: pool,
+            alphabet: &alphabet,
+        };
         let mut sets: Vec<Vec<usize>> = vec![Vec::new(); options.reports];
         for b in 0..options.boilerplate_units {
-            let unit = corpus.new_unit(pool, &mut rng);
+            let unit = corpus.new_unit(&pool, &mut rng);
             let reach = options
                 .boilerplate_reach
                 .get(b % options.boilerplate_reach.len().max(1))
@@ -103,7 +109,7 @@ impl SynthCorpus {
         let family_size = options.family_size.max(1);
         for first in (0..options.reports).step_by(family_size) {
             let template: Vec<usize> = (0..options.family_units)
-                .map(|_| corpus.new_unit(pool, &mut rng))
+                .map(|_| corpus.new_unit(&pool, &mut rng))
                 .collect();
             for set in sets.iter_mut().skip(first).take(family_size) {
                 set.extend(template.iter().filter(|_| rng.chance(options.family_take)));
@@ -112,7 +118,7 @@ impl SynthCorpus {
         for (r, mut set) in sets.into_iter().enumerate() {
             let mut chars: usize = set.iter().map(|&u| corpus.unit_chars[u]).sum();
             while chars < options.report_chars {
-                let unit = corpus.new_unit(pool, &mut rng);
+                let unit = corpus.new_unit(&pool, &mut rng);
                 chars += corpus.unit_chars[unit];
                 set.push(unit);
             }
@@ -125,9 +131,9 @@ impl SynthCorpus {
         corpus
     }
 
-    fn new_unit(&mut self, pool: &[String], rng: &mut Rng) -> usize {
-        let source = &pool[rng.below(pool.len())];
-        let text = mutate(source, rng);
+    fn new_unit(&mut self, pool: &Pool, rng: &mut Rng) -> usize {
+        let source = &pool.sentences[rng.below(pool.sentences.len())];
+        let text = mutate(source, pool.alphabet, rng);
         self.unit_chars.push(key_chars(&text).len());
         self.units.push(text);
         self.units.len() - 1
@@ -190,12 +196,34 @@ impl SynthCorpus {
     }
 }
 
-/// Sentences of real report text fit for units: 16 to 150 key characters, each once.
+/// The sentences units are made from, and the characters mutation draws from.
+struct Pool<'p> {
+    sentences: &'p [String],
+    alphabet: &'p [char],
+}
+
+/// The Han characters of the pool, sorted (so that a seed gives the same corpus everywhere).
+fn alphabet(pool: &[String]) -> Vec<char> {
+    let chars: std::collections::BTreeSet<char> = pool
+        .iter()
+        .flat_map(|s| s.chars())
+        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .collect();
+    chars.into_iter().collect()
+}
+
+/// Sentences of real report text fit for units: 16 to 150 key characters, each once; text in
+/// Traditional script is converted to Simplified first.
 pub fn sentence_pool(texts: &[String]) -> Vec<String> {
     let mut seen = HashSet::new();
     let mut pool = Vec::new();
     for text in texts {
-        for line in text.lines() {
+        let simplified = if crate::normalize::Normalizer::new().is_traditional(text) {
+            crate::normalize::to_simplified(text)
+        } else {
+            text.clone()
+        };
+        for line in simplified.lines() {
             for sentence in crate::testing::split_sentences(line.trim()) {
                 let len = key_chars(&sentence).len();
                 let ends = sentence.ends_with(['。', '！', '？', '!', '?']);
@@ -209,8 +237,8 @@ pub fn sentence_pool(texts: &[String]) -> Vec<String> {
 }
 
 /// `text` with every [`MUTATE_EVERY`]-th key character (the first included) replaced by a
-/// random common Han character (U+4E00–U+9FA5).
-fn mutate(text: &str, rng: &mut Rng) -> String {
+/// random character of `alphabet`.
+fn mutate(text: &str, alphabet: &[char], rng: &mut Rng) -> String {
     let mut k = 0;
     text.chars()
         .map(|c| {
@@ -219,7 +247,10 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
             }
             k += 1;
             if (k - 1) % MUTATE_EVERY == 0 {
-                char::from_u32(0x4E00 + rng.below(0x9FA5 - 0x4E00 + 1) as u32).unwrap_or(c)
+                alphabet
+                    .get(rng.below(alphabet.len()))
+                    .copied()
+                    .unwrap_or(c)
             } else {
                 c
             }

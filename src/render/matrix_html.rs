@@ -433,7 +433,10 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("site")).unwrap();
         let page = dir.path().join("site/m.html");
         assert_eq!(href_prefix(&page, &pairs), "../out%20dir/pairs/");
-        assert_eq!(href_prefix(&dir.path().join("out dir/m.html"), &pairs), "pairs/");
+        assert_eq!(
+            href_prefix(&dir.path().join("out dir/m.html"), &pairs),
+            "pairs/"
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod html;
+mod matrix;
 mod outline;
 mod reading;
 

@@ -67,3 +67,23 @@ fn no_shared_text_no_phrase() {
     assert!(rank(&e, 3, 5).is_empty());
     assert!(rank(&e, 3, 0).is_empty());
 }
+
+#[test]
+fn a_phrase_inside_a_longer_one_with_the_same_reports_is_left_out() {
+    // 学习贯彻…思想 stands alone and inside 学习贯彻…思想主题教育, in the same two reports.
+    let short = "学习贯彻习近平新时代中国特色社会主义思想";
+    // r2 holds every window of the short phrase, never the whole: the short one is queued
+    // first (three reports at most) and verified to two.
+    let e = entries(&[
+        &format!("{short}主题教育。甲乙丙。{short}。"),
+        &format!("丁戊己。{short}。庚辛。{short}主题教育。"),
+        "学习贯彻习近平新时代中国特色。子丑。新时代中国特色社会主义思想。",
+    ]);
+    let phrases = rank(&e, 6, 10);
+    let with_two: Vec<&str> = phrases
+        .iter()
+        .filter(|p| p.report_count == 2)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(with_two, vec![format!("{short}主题教育")]);
+}
