@@ -64,7 +64,7 @@ mod tests {
         })
         .unwrap();
         let mut seen = seen.into_inner().unwrap();
-        seen.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+        seen.sort_by_key(|x| (x.0, x.1));
         let pairs: Vec<(usize, usize)> = seen.iter().map(|s| (s.0, s.1)).collect();
         assert_eq!(pairs, vec![(0, 1), (0, 2), (1, 2)]);
         assert_eq!(pair_file_name(2, 0), "pair-0001-0003.html");

@@ -140,14 +140,24 @@ fn heatmap(html: &mut String, analysis: &Analysis, links: Option<PairLinks>) {
         return;
     }
     let cell = (640 / n.max(1)).clamp(4, 28);
+    // The diagonal (a report in itself) is grey; the scale spans the off-diagonal cells, so
+    // that 5 % and 20 % look different even though a report covers itself wholly.
+    let darkest = matrix
+        .iter()
+        .enumerate()
+        .flat_map(|(a, row)| row.iter().enumerate().filter(move |(b, _)| *b != a))
+        .map(|(_, &v)| v)
+        .fold(0.0, f64::max);
     let label = 260;
     let size = label + cell * n;
     let _ = write!(
         html,
-        "<h2>Reuse matrix</h2>\n<p class=\"note\">Row A, column B: share of A found in B. \
-         Similar reports are placed next to each other.</p>\n\
+        "<h2>Reuse matrix</h2>\n<p class=\"note\">Row A, column B: share of A found in B \
+         (white 0 %, darkest {}; hover a cell for its figure). Similar reports are placed next \
+         to each other.</p>\n\
          <svg class=\"heatmap\" width=\"{size}\" height=\"{}\" viewBox=\"0 0 {size} {}\" \
          role=\"img\" aria-label=\"reuse matrix\">\n",
+        pct(darkest),
         size + 4,
         size + 4
     );
@@ -176,7 +186,11 @@ fn heatmap(html: &mut String, analysis: &Analysis, links: Option<PairLinks>) {
             let rect = format!(
                 "<rect x=\"{}\" y=\"{y}\" width=\"{cell}\" height=\"{cell}\" fill=\"{}\"><title>{} in {}: {}</title></rect>",
                 label + col * cell,
-                colour(value),
+                if a == b {
+                    "#d0d0d0".to_string()
+                } else {
+                    colour(value / darkest.max(f64::MIN_POSITIVE))
+                },
                 text(name),
                 text(other),
                 pct(value)
@@ -223,7 +237,14 @@ fn report_table(html: &mut String, analysis: &Analysis) {
         let sources: Vec<String> = r
             .sources
             .iter()
-            .map(|s| format!("{} {}", text(&s.name), pct(s.reuse)))
+            .take(3)
+            .map(|s| {
+                format!(
+                    "<span class=\"src\">{} {}</span>",
+                    text(&s.name),
+                    pct(s.reuse)
+                )
+            })
             .collect();
         let _ = writeln!(
             html,
@@ -239,7 +260,7 @@ fn report_table(html: &mut String, analysis: &Analysis) {
             share_cell(r.reuse_share),
             r.commitments.len(),
             r.commitments.len(),
-            sources.join("<br>")
+            sources.join(" ")
         );
     }
     html.push_str("</tbody>\n</table>\n");
@@ -360,6 +381,7 @@ const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2em;max-width:
 th,td{border-bottom:1px solid #ddd;padding:.3em .6em;text-align:left;vertical-align:top}\
 th{background:#f4f6f8;position:sticky;top:0}table.sortable th{cursor:pointer}\
 td.text{max-width:50em}.bar{display:inline-block;height:.7em;background:#5b8bd0;margin-right:.4em}\
+.src{white-space:nowrap;display:inline-block;margin-right:.8em}\
 svg.heatmap{font-family:inherit;overflow:visible}svg rect:hover{stroke:#000}";
 
 const SCRIPT: &str = "document.querySelectorAll('table.sortable th').forEach(function(th,col){\
