@@ -143,50 +143,10 @@ fn matrix(args: &MatrixArgs, reading: &Reading) -> Result<u8> {
     }
     anyhow::ensure!(args.top != Some(0), "--top 0: must be at least 1");
     let bar = render::matrix_progress::Bar::new(!args.quiet);
-    let inputs = corpus::inputs::expand(&args.paths);
-    let keep_reports = args.pairs_dir.is_some();
-    let loaded = corpus::inputs::load(
-        &inputs,
-        &reading.options,
-        &reading.normalizer,
-        keep_reports,
-        &bar,
-    );
-    for failed in &loaded.failed {
-        bar.println(&format!("rdiff: {}", failed.error));
-    }
-    if !args.quiet {
-        for warning in &loaded.warnings {
-            bar.println(&format!("rdiff: warning: {warning}"));
-        }
-    }
-    if loaded.entries.is_empty() {
-        bar.finish();
-        anyhow::bail!("no report to compare");
-    }
+    let loaded = load_corpus(args, reading, &bar)?;
     let mut analysis = corpus::analyze(&loaded.entries, &options, &bar);
     analysis.failed = loaded.failed;
-    if let Some(path) = &args.csv {
-        render::matrix_csv::write_file(path, &analysis)?;
-    }
-    if let Some(path) = &args.html {
-        let links = match &args.pairs_dir {
-            Some(dir) => Some(write_pair_pages(
-                dir,
-                path,
-                &loaded.reports,
-                &options,
-                &bar,
-            )?),
-            None => None,
-        };
-        let link = |a: usize, b: usize| {
-            let prefix = links.as_ref()?;
-            Some(format!("{prefix}{}", corpus::pairs::pair_file_name(a, b)))
-        };
-        let links: Option<render::matrix_html::PairLinks> = links.as_ref().map(|_| &link as _);
-        render::matrix_html::write_file(path, &analysis, links)?;
-    }
+    write_matrix_files(args, &analysis, &loaded.reports, &bar)?;
     bar.finish();
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {
@@ -201,6 +161,68 @@ fn matrix(args: &MatrixArgs, reading: &Reading) -> Result<u8> {
     } else {
         exit::TROUBLE
     })
+}
+
+/// Read the corpus, reporting inputs that fail (and warnings unless `--quiet`) on stderr.
+fn load_corpus(
+    args: &MatrixArgs,
+    reading: &Reading,
+    bar: &render::matrix_progress::Bar,
+) -> Result<corpus::inputs::Loaded> {
+    let inputs = corpus::inputs::expand(&args.paths);
+    let keep_reports = args.pairs_dir.is_some();
+    let loaded = corpus::inputs::load(
+        &inputs,
+        &reading.options,
+        &reading.normalizer,
+        keep_reports,
+        bar,
+    );
+    for failed in &loaded.failed {
+        bar.println(&format!("rdiff: {}", failed.error));
+    }
+    if !args.quiet {
+        for warning in &loaded.warnings {
+            bar.println(&format!("rdiff: warning: {warning}"));
+        }
+    }
+    if loaded.entries.is_empty() {
+        bar.finish();
+        anyhow::bail!("no report to compare");
+    }
+    Ok(loaded)
+}
+
+/// `--csv`, `--html` and `--pairs-dir`.
+fn write_matrix_files(
+    args: &MatrixArgs,
+    analysis: &corpus::Analysis,
+    reports: &[Report],
+    bar: &render::matrix_progress::Bar,
+) -> Result<()> {
+    if let Some(path) = &args.csv {
+        render::matrix_csv::write_file(path, analysis)?;
+    }
+    let Some(path) = &args.html else {
+        return Ok(());
+    };
+    let prefix = match &args.pairs_dir {
+        Some(dir) => Some(write_pair_pages(
+            dir,
+            path,
+            reports,
+            &analysis.options,
+            bar,
+        )?),
+        None => None,
+    };
+    let link = |a: usize, b: usize| {
+        let prefix = prefix.as_ref()?;
+        Some(format!("{prefix}{}", corpus::pairs::pair_file_name(a, b)))
+    };
+    let links: Option<render::matrix_html::PairLinks> = prefix.as_ref().map(|_| &link as _);
+    render::matrix_html::write_file(path, analysis, links)?;
+    Ok(())
 }
 
 /// `rdiff split`: each report of a compilation to its own file; prints the files written.

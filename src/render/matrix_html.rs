@@ -139,17 +139,12 @@ fn heatmap(html: &mut String, analysis: &Analysis, links: Option<PairLinks>) {
         let _ = writeln!(html, "<p class=\"note\">No heatmap for more than {HEATMAP_MAX} reports: see <code>--csv</code>.</p>");
         return;
     }
-    let cell = (640 / n.max(1)).clamp(4, 28);
-    // The diagonal (a report in itself) is grey; the scale spans the off-diagonal cells, so
-    // that 5 % and 20 % look different even though a report covers itself wholly.
-    let darkest = matrix
-        .iter()
-        .enumerate()
-        .flat_map(|(a, row)| row.iter().enumerate().filter(move |(b, _)| *b != a))
-        .map(|(_, &v)| v)
-        .fold(0.0, f64::max);
-    let label = 260;
-    let size = label + cell * n;
+    let grid = Grid {
+        cell: (640 / n.max(1)).clamp(4, 28),
+        label: 260,
+        darkest: darkest_off_diagonal(matrix),
+    };
+    let size = grid.label + grid.cell * n;
     let _ = write!(
         html,
         "<h2>Reuse matrix</h2>\n<p class=\"note\">Row A, column B: share of A found in B \
@@ -157,55 +152,85 @@ fn heatmap(html: &mut String, analysis: &Analysis, links: Option<PairLinks>) {
          to each other.</p>\n\
          <svg class=\"heatmap\" width=\"{size}\" height=\"{}\" viewBox=\"0 0 {size} {}\" \
          role=\"img\" aria-label=\"reuse matrix\">\n",
-        pct(darkest),
+        pct(grid.darkest),
         size + 4,
         size + 4
     );
     for (row, &a) in analysis.order.iter().enumerate() {
-        let y = label + row * cell;
-        let name = analysis.reports.get(a).map_or("", |r| r.name.as_str());
-        let _ = writeln!(
-            html,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"{}\">{}</text>",
-            label - 4,
-            y + cell * 3 / 4,
-            cell.clamp(6, 12),
-            text(&short(name, 24))
+        heatmap_row(html, analysis, matrix, &grid, (row, a), links);
+    }
+    html.push_str("</svg>\n");
+}
+
+/// The heatmap's geometry and colour scale.
+struct Grid {
+    /// Side of a cell, in pixels.
+    cell: usize,
+    /// Room left for the names, in pixels.
+    label: usize,
+    /// The figure drawn darkest.
+    darkest: f64,
+}
+
+/// The largest cell off the diagonal. The diagonal (a report in itself) is drawn grey and the
+/// scale spans the other cells, so that 5 % and 20 % look different.
+fn darkest_off_diagonal(matrix: &[Vec<f64>]) -> f64 {
+    matrix
+        .iter()
+        .enumerate()
+        .flat_map(|(a, row)| row.iter().enumerate().filter(move |(b, _)| *b != a))
+        .map(|(_, &v)| v)
+        .fold(0.0, f64::max)
+}
+
+/// Row `row` of the heatmap (report `a`): its name, its column label, its cells.
+fn heatmap_row(
+    html: &mut String,
+    analysis: &Analysis,
+    matrix: &[Vec<f64>],
+    grid: &Grid,
+    (row, a): (usize, usize),
+    links: Option<PairLinks>,
+) {
+    let (cell, label) = (grid.cell, grid.label);
+    let y = label + row * cell;
+    let name = analysis.reports.get(a).map_or("", |r| r.name.as_str());
+    let font = cell.clamp(6, 12);
+    let _ = writeln!(
+        html,
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"{font}\">{}</text>\n\
+         <text transform=\"translate({},{}) rotate(-60)\" font-size=\"{font}\">{}</text>",
+        label - 4,
+        y + cell * 3 / 4,
+        text(&short(name, 24)),
+        y + cell * 3 / 4,
+        label - 4,
+        text(&short(name, 24))
+    );
+    for (col, &b) in analysis.order.iter().enumerate() {
+        let value = matrix.get(a).and_then(|r| r.get(b)).copied().unwrap_or(0.0);
+        let other = analysis.reports.get(b).map_or("", |r| r.name.as_str());
+        let fill = if a == b {
+            "#d0d0d0".to_string()
+        } else {
+            colour(value / grid.darkest.max(f64::MIN_POSITIVE))
+        };
+        let rect = format!(
+            "<rect x=\"{}\" y=\"{y}\" width=\"{cell}\" height=\"{cell}\" fill=\"{fill}\"><title>{} in {}: {}</title></rect>",
+            label + col * cell,
+            text(name),
+            text(other),
+            pct(value)
         );
-        let _ = writeln!(
-            html,
-            "<text transform=\"translate({},{}) rotate(-60)\" font-size=\"{}\">{}</text>",
-            y + cell * 3 / 4,
-            label - 4,
-            cell.clamp(6, 12),
-            text(&short(name, 24))
-        );
-        for (col, &b) in analysis.order.iter().enumerate() {
-            let value = matrix.get(a).and_then(|r| r.get(b)).copied().unwrap_or(0.0);
-            let other = analysis.reports.get(b).map_or("", |r| r.name.as_str());
-            let rect = format!(
-                "<rect x=\"{}\" y=\"{y}\" width=\"{cell}\" height=\"{cell}\" fill=\"{}\"><title>{} in {}: {}</title></rect>",
-                label + col * cell,
-                if a == b {
-                    "#d0d0d0".to_string()
-                } else {
-                    colour(value / darkest.max(f64::MIN_POSITIVE))
-                },
-                text(name),
-                text(other),
-                pct(value)
-            );
-            match links.and_then(|f| if a == b { None } else { f(a, b) }) {
-                Some(href) => {
-                    let _ = writeln!(html, "<a href=\"{}\">{rect}</a>", attr(&href));
-                }
-                None => {
-                    let _ = writeln!(html, "{rect}");
-                }
+        match links.and_then(|f| if a == b { None } else { f(a, b) }) {
+            Some(href) => {
+                let _ = writeln!(html, "<a href=\"{}\">{rect}</a>", attr(&href));
+            }
+            None => {
+                let _ = writeln!(html, "{rect}");
             }
         }
     }
-    html.push_str("</svg>\n");
 }
 
 /// White for 0, deep blue for 1.
