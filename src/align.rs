@@ -94,7 +94,7 @@ pub fn align_sections(
             b_taken[j] = true;
         }
     }
-    pair_by_position(a, b, &mut a_to, &mut b_taken);
+    pair_by_position(a, b, &affinity, &mut a_to, &mut b_taken);
     let pairs: Vec<(usize, usize)> = a_to
         .iter()
         .enumerate()
@@ -135,10 +135,14 @@ fn pair_score(a: &SectionSketch, b: &SectionSketch, content: f64) -> Option<(f64
     }
 }
 
-/// Pair sections left over between the same two pairs, as many on each side, in order.
+/// Sections left over between the same two pairs pair in order, as many on each side, when
+/// there is at least weak evidence they correspond: some shared run, or headings half as close
+/// as [`HEADING_CLOSE`] asks. Without any, two sections that merely stand in the same place
+/// (a plan section and a "政府自身建设" section) would be shown as counterparts.
 fn pair_by_position(
     a: &[SectionSketch],
     b: &[SectionSketch],
+    affinity: &[Vec<f64>],
     a_to: &mut [Option<(usize, AlignedBy)>],
     b_taken: &mut [bool],
 ) {
@@ -171,8 +175,19 @@ fn pair_by_position(
             continue;
         }
         for (&i, &j) in free_a.iter().zip(&free_b) {
-            a_to[i] = Some((j, AlignedBy::Position));
-            b_taken[j] = true;
+            let content = affinity
+                .get(i)
+                .and_then(|r| r.get(j))
+                .copied()
+                .unwrap_or(0.0);
+            let close = match (&a[i].heading_key, &b[j].heading_key) {
+                (Some(x), Some(y)) => heading_closeness(x, y),
+                _ => 0.0,
+            };
+            if content > 0.0 || close >= HEADING_CLOSE / 2.0 {
+                a_to[i] = Some((j, AlignedBy::Position));
+                b_taken[j] = true;
+            }
         }
     }
 }

@@ -65,6 +65,23 @@ pub struct Comparison {
     pub sections: Vec<SectionPair>,
     /// Concrete forward-looking statements of each report that the other does not make verbatim.
     pub commitments: Commitments,
+    /// The longest stretches of text the two reports share, longest first (at most
+    /// [`MAX_SHARED_PHRASES`]): the standard phrases, whole sentences or parts of them.
+    pub shared_phrases: Vec<SharedPhrase>,
+}
+
+/// How many shared phrases a comparison lists.
+pub const MAX_SHARED_PHRASES: usize = 30;
+
+/// A stretch of A's text that also stands, contiguously, in B.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SharedPhrase {
+    /// A's normalized text of the stretch (punctuation included).
+    pub text: String,
+    /// Its length in key characters.
+    pub chars: usize,
+    /// Where it stands in A: `sections[section].items[item]` of the first sentence it covers.
+    pub a_item: Option<ItemRef>,
 }
 
 impl Comparison {
@@ -256,6 +273,10 @@ pub struct Side {
     /// Index of the sentence in its report's reading order (`Report::iter_sentences`); `null`
     /// for headings.
     pub sentence: Option<usize>,
+    /// Stretches of `text` that lie in text shared with the other report, as `[start, end)`
+    /// character offsets (not bytes): the boilerplate inside a sentence, even one that is
+    /// otherwise its report's own. Punctuation inside a stretch belongs to it.
+    pub shared: Vec<[usize; 2]>,
 }
 
 /// Where an item is listed: `sections[section].items[item]`.

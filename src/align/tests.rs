@@ -122,8 +122,10 @@ fn sections_pair_by_heading_then_content_then_position() {
 
 #[test]
 fn leftover_sections_between_the_same_pairs_pair_by_position() {
-    let x = chars("完全不同的第一段文字内容在这里写着");
-    let y = chars("另外一段毫无关系的句子也放在这里面");
+    // One shared run of 4 ("在这里写") in long texts: weak evidence, too little for content
+    // pairing ([`CONTENT_CLOSE`]), enough for pairing by position.
+    let x = chars("完全不同的第一段文字内容在这里写着春夏秋冬东南西北金木水火土甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥");
+    let y = chars("另外一段毫无关系的句子也放在这里写天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁律吕调阳云腾致雨");
     let a = vec![
         sketch(SectionKind::Body, Some("一、工作回顾"), &x),
         sketch(SectionKind::Body, Some("二、甲乙丙丁"), &x),
@@ -173,9 +175,26 @@ fn a_heading_inside_another_is_close() {
 }
 
 #[test]
-fn a_glossary_on_one_side_does_not_block_pairing_by_position() {
+fn leftover_sections_with_nothing_in_common_stay_unmatched() {
     let x = chars("完全不同的第一段文字内容在这里写着");
     let y = chars("另外一段毫无关系的句子也放在这里面");
+    let a = vec![
+        sketch(SectionKind::Body, Some("一、工作回顾"), &x),
+        sketch(SectionKind::Body, Some("二、甲乙丙丁"), &x),
+    ];
+    let b = vec![
+        sketch(SectionKind::Body, Some("一、工作回顾"), &y),
+        sketch(SectionKind::Body, Some("二、戊己庚辛"), &y),
+    ];
+    let pairs = align_sections(&a, &b, 4);
+    assert_eq!(pairs.len(), 3, "{pairs:?}");
+    assert!(pairs[1..].iter().all(|p| p.by == AlignedBy::Unmatched));
+}
+
+#[test]
+fn a_glossary_on_one_side_does_not_block_pairing_by_position() {
+    let x = chars("完全不同的第一段文字内容在这里写着春夏秋冬东南西北金木水火土甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥");
+    let y = chars("另外一段毫无关系的句子也放在这里写天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁律吕调阳云腾致雨");
     let a = vec![
         sketch(SectionKind::Preamble, None, &x),
         sketch(SectionKind::Body, Some("一、甲乙丙丁"), &x),

@@ -207,7 +207,10 @@ fn has_figure(text: &str) -> bool {
         let year = len == 4 && chars.get(i) == Some(&'年');
         let date = matches!(chars.get(i), Some('月' | '日'));
         let enumeration = matches!(chars.get(i), Some('、' | ')' | '）'));
-        if !year && !date && !enumeration {
+        // "改革开放40周年", "第5位": an anniversary or a rank, not a target.
+        let anniversary = chars.get(i..i + 2) == Some(&['周', '年'][..]);
+        let ordinal = start > 0 && chars.get(start - 1) == Some(&'第');
+        if !year && !date && !enumeration && !anniversary && !ordinal {
             return true;
         }
     }

@@ -8,6 +8,7 @@ use crate::align::{merge_order, AlignedPair};
 use crate::comparison::{
     Counts, DiffSide, DiffSpan, Here, Item, ItemKind, ItemRef, SectionPair, Side,
 };
+use crate::key::is_key_char;
 use crate::spans::{covered_in, share};
 
 /// Texts longer than this together (in characters) get a whole-text diff (all of A, then all
@@ -188,20 +189,53 @@ fn pair_item(cx: &Context, s: usize, t: usize, kind: PairKind, here: Here) -> It
 }
 
 fn sentence_side(k: &KeyedReport, cover: &[bool], s: usize) -> Side {
-    let (text, original, coverage) = match k.sentences.get(s) {
+    let (text, original, coverage, shared) = match k.sentences.get(s) {
         Some(ks) => (
             ks.sentence.text.text.clone(),
             ks.sentence.text.original.clone(),
             sentence_coverage(ks, cover),
+            shared_stretches(&ks.sentence.text.text, cover.get(ks.span()).unwrap_or(&[])),
         ),
-        None => (String::new(), String::new(), 0.0),
+        None => (String::new(), String::new(), 0.0, Vec::new()),
     };
     Side {
         text,
         original,
         coverage: Some(coverage),
         sentence: Some(s),
+        shared,
     }
+}
+
+/// Character ranges of `text` whose key characters are covered (`cover` is the coverage of
+/// the text's key). Punctuation between two covered characters joins their stretch.
+pub(crate) fn shared_stretches(text: &str, cover: &[bool]) -> Vec<[usize; 2]> {
+    let mut stretches = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut end = 0;
+    let mut k = 0;
+    for (i, c) in text.chars().enumerate() {
+        if !is_key_char(c) {
+            continue;
+        }
+        let covered = cover.get(k).copied().unwrap_or(false);
+        k += 1;
+        match (covered, open) {
+            (true, None) => open = Some(i),
+            (false, Some(start)) => {
+                stretches.push([start, end]);
+                open = None;
+            }
+            _ => {}
+        }
+        if covered {
+            end = i + 1;
+        }
+    }
+    if let Some(start) = open {
+        stretches.push([start, end]);
+    }
+    stretches
 }
 
 fn sentence_coverage(ks: &KeyedSentence, cover: &[bool]) -> f64 {
@@ -215,6 +249,7 @@ fn heading_side(e: Option<&Element>) -> Option<Side> {
             original: h.text.original.clone(),
             coverage: None,
             sentence: None,
+            shared: Vec::new(),
         }),
         _ => None,
     }
@@ -325,5 +360,26 @@ mod tests {
         let d = char_diff(&a, "乙");
         assert_eq!(d.len(), 2);
         assert_eq!(d[1].op, DiffSide::B);
+    }
+}
+
+#[cfg(test)]
+mod shared_tests {
+    use super::shared_stretches;
+
+    #[test]
+    fn stretches_map_key_coverage_back_to_text_characters() {
+        // Key: 甲乙丙丁戊 (the comma is not a key character).
+        let cover = [false, true, true, false, true];
+        assert_eq!(
+            shared_stretches("甲乙,丙丁戊", &cover),
+            vec![[1, 4], [5, 6]]
+        );
+    }
+
+    #[test]
+    fn punctuation_inside_a_covered_run_joins_it() {
+        let cover = [true, true, true, true];
+        assert_eq!(shared_stretches("甲乙,丙丁。", &cover), vec![[0, 5]]);
     }
 }

@@ -26,7 +26,11 @@ pub use crate::comparison::CompareOptions;
 pub use items::{char_diff, MAX_DIFF_CHARS};
 
 use crate::align::{align_sections, SectionSketch};
-use crate::comparison::{Commitments, Comparison, Counts, ItemKind, ReportInfo, Summary};
+use crate::comparison::{
+    Commitments, Comparison, Counts, Here, ItemKind, ItemRef, ReportInfo, SectionPair,
+    SharedPhrase, Summary, MAX_SHARED_PHRASES,
+};
+use crate::key::key_of;
 use crate::model::Report;
 use crate::spans::{coverage, covered_in, share, template_coverage};
 use keyed::KeyedReport;
@@ -81,9 +85,42 @@ pub fn compare(a: &Report, b: &Report, options: &CompareOptions) -> Comparison {
             ..options.clone()
         },
         summary,
+        shared_phrases: shared_phrases(&built.sections),
         sections: built.sections,
         commitments,
     }
+}
+
+/// A's shared stretches, longest first, each text once: the phrases the reports have in common.
+fn shared_phrases(sections: &[SectionPair]) -> Vec<SharedPhrase> {
+    let mut seen = std::collections::HashSet::new();
+    let mut phrases = Vec::new();
+    for (si, section) in sections.iter().enumerate() {
+        for (ii, item) in section.items.iter().enumerate() {
+            let Some(a) = item.a.as_ref().filter(|_| item.here != Here::B) else {
+                continue;
+            };
+            let chars: Vec<char> = a.text.chars().collect();
+            for &[start, end] in &a.shared {
+                let text: String = chars.get(start..end).unwrap_or(&[]).iter().collect();
+                let key = key_of(&text);
+                if seen.insert(key.clone()) {
+                    phrases.push(SharedPhrase {
+                        text,
+                        chars: key.chars().count(),
+                        a_item: Some(ItemRef {
+                            section: si,
+                            item: ii,
+                        }),
+                    });
+                }
+            }
+        }
+    }
+    // Longest first; among equals, reading order (stable sort keeps it).
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.chars));
+    phrases.truncate(MAX_SHARED_PHRASES);
+    phrases
 }
 
 /// What alignment needs of each top-level section.

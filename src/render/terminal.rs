@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use colored::Colorize;
 
 use crate::comparison::{
-    Commitment, Comparison, Counts, DiffSide, Here, Item, ItemKind, ReportInfo, SectionPair,
+    Commitment, Comparison, Counts, DiffSide, Here, Item, ItemKind, ReportInfo, SectionPair, Side,
 };
 use crate::render::text::sanitize;
 use crate::render::wrap::{wrap, Segments, Style};
@@ -31,6 +31,7 @@ pub fn write(out: &mut impl Write, cmp: &Comparison, opts: &TerminalOptions) -> 
     for section in &cmp.sections {
         write_section(out, section, cmp, opts)?;
     }
+    write_shared_phrases(out, cmp, opts)?;
     write_commitments(out, "A", &cmp.a, &cmp.commitments.a, opts)?;
     write_commitments(out, "B", &cmp.b, &cmp.commitments.b, opts)
 }
@@ -89,7 +90,8 @@ fn write_header(out: &mut impl Write, cmp: &Comparison) -> io::Result<()> {
         out,
         "{}",
         format!(
-            "               shared text = runs of at least {} characters, punctuation and spaces not counted",
+            "               shared text = runs of at least {} characters, punctuation and spaces not counted;\n               \
+             = equal  ~ same but figures  ≈ similar  - A only  + B only  (dimmed inside a sentence: shared)",
             cmp.options.min_match
         )
         .dimmed()
@@ -189,8 +191,8 @@ fn write_item(
     let lines: Vec<(String, Segments)> = match item.kind {
         ItemKind::Heading => vec![("  # ".into(), styled(&a_text_or_b(item), Style::Heading))],
         ItemKind::Equal => vec![("  = ".into(), styled(&a_text, Style::Dim))],
-        ItemKind::AOnly => vec![("  - ".into(), styled(&a_text, Style::Removed))],
-        ItemKind::BOnly => vec![("  + ".into(), styled(&b_text, Style::Added))],
+        ItemKind::AOnly => vec![("  - ".into(), with_shared(item.a.as_ref(), Style::Removed))],
+        ItemKind::BOnly => vec![("  + ".into(), with_shared(item.b.as_ref(), Style::Added))],
         ItemKind::Template | ItemKind::Similar => {
             let (mark, base) = if item.kind == ItemKind::Template {
                 ("~", Style::Template)
@@ -223,6 +225,29 @@ fn a_text_or_b(item: &Item) -> String {
         .unwrap_or_default()
 }
 
+/// A sentence in its own style, with the stretches it shares with the other report dimmed: the
+/// boilerplate inside a sentence that is otherwise its report's own.
+fn with_shared(side: Option<&Side>, own: Style) -> Segments {
+    let Some(side) = side else {
+        return Segments::new();
+    };
+    let chars: Vec<char> = side.text.chars().collect();
+    let mut segments = Segments::new();
+    let mut at = 0;
+    for &[start, end] in &side.shared {
+        let (start, end) = (start.min(chars.len()), end.min(chars.len()));
+        if start < at || start >= end {
+            continue;
+        }
+        segments.push((chars[at..start].iter().collect(), own));
+        segments.push((chars[start..end].iter().collect(), Style::Dim));
+        at = end;
+    }
+    segments.push((chars[at..].iter().collect(), own));
+    segments.retain(|(text, _)| !text.is_empty());
+    segments
+}
+
 fn styled(text: &str, style: Style) -> Segments {
     vec![(text.to_string(), style)]
 }
@@ -242,6 +267,34 @@ fn split_diff(diff: &[crate::comparison::DiffSpan], base: Style) -> (Segments, S
         }
     }
     (a, b)
+}
+
+/// How many shared phrases the terminal lists (the JSON has more).
+const SHARED_PHRASES_SHOWN: usize = 15;
+
+fn write_shared_phrases(
+    out: &mut impl Write,
+    cmp: &Comparison,
+    opts: &TerminalOptions,
+) -> io::Result<()> {
+    writeln!(out)?;
+    let title = format!(
+        "── Longest shared text ({} stretches of {} or more characters; {} shown)",
+        cmp.shared_phrases.len(),
+        cmp.options.min_match,
+        cmp.shared_phrases.len().min(SHARED_PHRASES_SHOWN)
+    );
+    writeln!(out, "{}", title.bold())?;
+    for phrase in cmp.shared_phrases.iter().take(SHARED_PHRASES_SHOWN) {
+        let segments = vec![
+            (phrase.text.clone(), Style::Plain),
+            (format!("  ({} characters)", phrase.chars), Style::Dim),
+        ];
+        for line in wrap(&segments, opts.width, "  • ", "    ") {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
 }
 
 fn write_commitments(
@@ -361,5 +414,46 @@ mod tests {
             percent(cmp.summary.a_reuse)
         );
         assert!(text.contains(&expected), "{text}");
+    }
+}
+
+#[cfg(test)]
+mod shared_tests {
+    use super::*;
+
+    #[test]
+    fn shared_stretches_are_dimmed_and_own_text_keeps_its_style() {
+        let side = Side {
+            text: "我们坚持以人民为中心,建设公园".to_string(),
+            original: String::new(),
+            coverage: None,
+            sentence: None,
+            shared: vec![[2, 11]],
+        };
+        let segments = with_shared(Some(&side), Style::Removed);
+        assert_eq!(
+            segments,
+            vec![
+                ("我们".to_string(), Style::Removed),
+                ("坚持以人民为中心,".to_string(), Style::Dim),
+                ("建设公园".to_string(), Style::Removed),
+            ]
+        );
+    }
+
+    #[test]
+    fn out_of_range_stretches_are_ignored() {
+        let side = Side {
+            text: "短句".to_string(),
+            original: String::new(),
+            coverage: None,
+            sentence: None,
+            shared: vec![[5, 9], [1, 1]],
+        };
+        let text: String = with_shared(Some(&side), Style::Added)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
+        assert_eq!(text, "短句");
     }
 }

@@ -59,9 +59,14 @@ pub fn wrap(
     for (text, style) in segments {
         let text = sanitize(text);
         let mut run = String::new();
+        let mut prev_alnum = false;
         for c in text.chars() {
             let w = c.width().unwrap_or(0);
-            if used + w > limit && used > prefix_width(next_prefix) {
+            // Closing punctuation never starts a line (kinsoku): it may overhang by its width.
+            // Nor does the tail of a figure or word in ASCII ("45" is not split as "4" / "5").
+            let glued = is_closing(c) || (c.is_ascii_alphanumeric() && prev_alnum);
+            let overhang = glued && used + w <= limit + 4;
+            if used + w > limit && used > prefix_width(next_prefix) && !overhang {
                 line.push_str(&paint(&run, *style).to_string());
                 run.clear();
                 lines.push(std::mem::take(&mut line));
@@ -71,6 +76,7 @@ pub fn wrap(
             }
             run.push(c);
             used += w;
+            prev_alnum = c.is_ascii_alphanumeric();
         }
         if !run.is_empty() {
             line.push_str(&paint(&run, *style).to_string());
@@ -78,6 +84,33 @@ pub fn wrap(
     }
     lines.push(line);
     lines
+}
+
+/// Punctuation that must not start a line.
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '，'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '）'
+            | '》'
+            | '」'
+            | '』'
+            | '”'
+            | '’'
+            | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | ')'
+            | '.'
+            | '%'
+    )
 }
 
 /// Display width of some text.
@@ -106,6 +139,13 @@ mod tests {
         let lines = wrap(&plain("一二三四五六"), 8, "- ", "  ");
         assert_eq!(lines, vec!["- 一二三", "  四五六"]);
         assert!(lines.iter().all(|l| display_width(l) <= 8));
+    }
+
+    #[test]
+    fn closing_punctuation_does_not_start_a_line() {
+        colored::control::set_override(false);
+        let lines = wrap(&plain("一二三四五。六"), 10, "", "");
+        assert_eq!(lines, vec!["一二三四五。", "六"]);
     }
 
     #[test]

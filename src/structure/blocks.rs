@@ -106,6 +106,9 @@ pub fn assemble(pieces: &[Piece], blank_layout: bool) -> Assembly {
     a.assembly
 }
 
+/// The largest number a heading standing alone may carry out of sequence.
+const MAX_STANDALONE_ORDINAL: u32 = 30;
+
 impl Assembler {
     /// Read piece `i`; returns the index of the next piece to read.
     fn take(&mut self, pieces: &[Piece], i: usize) -> usize {
@@ -126,14 +129,18 @@ impl Assembler {
             return i + 1;
         }
         if let Some(marker) = parse_marker(piece.text).filter(|_| !self.in_appendix) {
-            if self.sequences.accepts(&marker, wrapped && mid_sentence) {
+            // Unterminated and short: a heading alone, unless its siblings are written as
+            // first sentences (then a page break cut this one).
+            let alone = !has_sentence_stop(piece.text)
+                && char_count(piece.text) <= MAX_HEADING_CHARS
+                && self.forms.get(i).copied().flatten() != Some(Form::Sentence);
+            // A numbered line standing alone after a finished sentence is a heading even out of
+            // sequence: sections get moved, dropped or merged when reports are copied and
+            // excerpted, and prose does not put "二、" on a line of its own.
+            let standalone = alone && !wrapped && marker.ordinal <= MAX_STANDALONE_ORDINAL;
+            if standalone || self.sequences.accepts(&marker, wrapped && mid_sentence) {
                 self.flush();
                 self.sequences.record(marker.style, marker.ordinal);
-                // Unterminated and short: a heading alone, unless its siblings are written as
-                // first sentences (then a page break cut this one).
-                let alone = !has_sentence_stop(piece.text)
-                    && char_count(piece.text) <= MAX_HEADING_CHARS
-                    && self.forms.get(i).copied().flatten() != Some(Form::Sentence);
                 if alone {
                     return self.push_heading_alone(pieces, i, marker);
                 }

@@ -158,6 +158,24 @@ fn implausible_numbers_are_text() {
 }
 
 #[test]
+fn moved_sections_keep_their_headings_out_of_sequence() {
+    let doc = read(
+        "一、回顾\n正文。\n三、任务\n(一)甲\n正文。\n二、安排\n(一)乙\n正文。\n四、建设\n正文。\n",
+    );
+    assert_eq!(
+        outline(&doc.reports[0].sections),
+        vec![
+            "1 一、回顾",
+            "1 三、任务",
+            "  2 (一)甲",
+            "1 二、安排",
+            "  2 (一)乙",
+            "1 四、建设"
+        ]
+    );
+}
+
+#[test]
 fn a_glossary_is_a_top_level_section_whose_entries_are_text() {
     let doc = read("一、回顾\n正文。\n二、安排\n正文。\n附件\n《政府工作报告》名詞解釋\n1.“二品一标”:指绿色食品。\n2.“双减”:指减轻负担。\n");
     let report = &doc.reports[0];

@@ -2,6 +2,7 @@
 //! command, small helpers here.
 
 mod bad_input;
+mod compare;
 mod html;
 mod matrix;
 mod outline;

@@ -103,10 +103,10 @@ fn every_encoding_reads_the_same() {
 }
 
 /// A small deterministic PRNG (xorshift), so failures reproduce.
-struct Rng(u64);
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub fn next(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
@@ -117,7 +117,7 @@ impl Rng {
 /// Break lines between two Han characters at random, as page breaks in real files do. The
 /// first 40 characters of a line are left alone: a heading broken across lines cannot be told
 /// from a heading followed by its text (a documented limitation, see README).
-fn rebreak(text: &str, rng: &mut Rng, one_in: u64) -> String {
+pub fn rebreak(text: &str, rng: &mut Rng, one_in: u64) -> String {
     let is_han = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     let mut prev = '\n';
@@ -135,7 +135,7 @@ fn rebreak(text: &str, rng: &mut Rng, one_in: u64) -> String {
 }
 
 /// ASCII punctuation to its full-width form (not '.', which is a decimal point in figures).
-fn widen(text: &str) -> String {
+pub fn widen(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             ',' | ';' | ':' | '(' | ')' | '!' | '?' => {

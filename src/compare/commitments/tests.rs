@@ -59,6 +59,12 @@ fn figures_but_not_years_or_dates_or_list_numbers() {
     );
     assert!(concrete_marks("2024年我们坚持稳中求进").is_empty());
     assert!(concrete_marks("1、坚持稳中求进").is_empty());
+    assert!(concrete_marks("2018年是改革开放40周年").is_empty());
+    assert!(concrete_marks("位列全国城市第5位").is_empty());
+    assert_eq!(
+        concrete_marks("第5年新建学校12所"),
+        vec![CommitmentMark::Figure]
+    );
 }
 
 #[test]

@@ -5,6 +5,36 @@ use crate::comparison::{Commitment, CommitmentMark, Comparison, ItemRef};
 use crate::render::html::kinds::describe;
 use crate::render::html::markup::Html;
 
+/// `<section id="shared-phrases">`: the longest stretches of text both reports contain.
+pub fn write_shared_phrases(page: &mut Html, cmp: &Comparison) {
+    page.fmt(format_args!(
+        "<section id=\"shared-phrases\" data-count=\"{}\"><h2>Longest shared text</h2>\
+         <p class=\"note\">Stretches of at least {} characters (punctuation not counted) that \
+         stand in both reports, longest first. Inside the reading they are shown \
+         <span class=\"sh\">like this</span>.</p><ol lang=\"zh-Hans\">",
+        cmp.shared_phrases.len(),
+        cmp.options.min_match
+    ));
+    for phrase in &cmp.shared_phrases {
+        page.fmt(format_args!("<li data-chars=\"{}\">", phrase.chars));
+        match phrase.a_item.filter(|&t| exists(cmp, t)) {
+            Some(t) => {
+                page.fmt(format_args!("<a href=\"#s{}-i{}\">", t.section, t.item))
+                    .text(&phrase.text)
+                    .raw("</a>");
+            }
+            None => {
+                page.text(&phrase.text);
+            }
+        }
+        page.fmt(format_args!(
+            " <span class=\"note\" lang=\"en\">({} characters)</span></li>",
+            phrase.chars
+        ));
+    }
+    page.raw("</ol></section>");
+}
+
 /// `<section id="commitments">` with one list per side.
 pub fn write(page: &mut Html, cmp: &Comparison) {
     page.raw(

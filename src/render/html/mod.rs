@@ -21,6 +21,8 @@
 //! - `.row#sN-iM[data-kind][data-here]`: item M of section N; `.a` / `.b` children hold each
 //!   side's text (`del` / `ins` mark changes), `.twin a` links a moved end to the other.
 //!   `details.fold[data-count]` wraps runs of equal pairs.
+//! - `span.sh` inside a sentence: a stretch shared with the other report;
+//!   `#shared-phrases li[data-chars]`: the longest shared stretches.
 //! - `#commitments-a li`, `#commitments-b li`: commitments, `a[data-item]` linking to rows.
 //! - `footer#options`: the comparison options in `data-min-match` and its siblings.
 
@@ -50,7 +52,7 @@ const SCRIPT: &str = include_str!("page.js");
 /// `sha256-` + base64 of [`STYLE`] for the Content-Security-Policy. After editing page.css or
 /// page.js, `cargo test --lib render::html` fails and prints the new value (or:
 /// `openssl dgst -sha256 -binary page.css | base64`).
-const STYLE_HASH: &str = "sha256-QjuJG/yHG0UlFIAxypISrKuFTOCmJSGW+xscZIrOvEs=";
+const STYLE_HASH: &str = "sha256-eUQEsX8aVoVoh0q1f/mbOgP9OyV93ynsefBO7fhg7KI=";
 /// `sha256-` + base64 of [`SCRIPT`] for the Content-Security-Policy (see [`STYLE_HASH`]).
 const SCRIPT_HASH: &str = "sha256-+O+9iQzNuOqfuewu3zZgAHru1L0Ebqcm79ZP7PNGgrw=";
 
@@ -61,11 +63,12 @@ pub fn render(cmp: &Comparison) -> String {
     page.raw("<body>");
     page.raw(
         "<p class=\"jump\"><a href=\"#sections\">Sections</a> · <a href=\"#pairs\">Reading</a> \
-         · <a href=\"#commitments\">Commitments</a></p>",
+         · <a href=\"#shared-phrases\">Shared text</a> · <a href=\"#commitments\">Commitments</a></p>",
     );
     summary::write(&mut page, cmp);
     filters(&mut page);
     reading::write(&mut page, cmp);
+    commitments::write_shared_phrases(&mut page, cmp);
     commitments::write(&mut page, cmp);
     footer(&mut page, cmp);
     page.raw("<script>")

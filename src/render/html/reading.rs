@@ -162,11 +162,31 @@ fn cell(page: &mut Html, tag: &str, class: &str, side: &Side, item: &Item, which
     page.raw(">");
     match item.diff.as_deref() {
         Some(spans) if spans_spell(spans, which, &side.text) => marked(page, spans, which),
-        _ => {
+        _ if item.kind == ItemKind::Equal => {
             page.text(&side.text);
         }
+        _ => shared_marked(page, side),
     }
     page.fmt(format_args!("</{tag}>"));
+}
+
+/// A sentence with the stretches it shares with the other report in `<span class="sh">`: the
+/// boilerplate inside a sentence that is otherwise its report's own.
+fn shared_marked(page: &mut Html, side: &Side) {
+    let chars: Vec<char> = side.text.chars().collect();
+    let mut at = 0;
+    for &[start, end] in &side.shared {
+        let (start, end) = (start.min(chars.len()), end.min(chars.len()));
+        if start < at || start >= end {
+            continue;
+        }
+        page.text(&chars[at..start].iter().collect::<String>());
+        page.raw("<span class=\"sh\" title=\"shared with the other report\">")
+            .text(&chars[start..end].iter().collect::<String>())
+            .raw("</span>");
+        at = end;
+    }
+    page.text(&chars[at..].iter().collect::<String>());
 }
 
 /// True when the spans of one side (shared stretches and that side's own) spell its text:

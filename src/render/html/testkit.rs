@@ -27,6 +27,7 @@ pub fn side(text: &str) -> Side {
         original: text.to_string(),
         coverage: Some(0.5),
         sentence: Some(0),
+        shared: Vec::new(),
     }
 }
 
@@ -122,6 +123,7 @@ impl Build {
                 },
                 sections: Vec::new(),
                 commitments: Commitments::default(),
+                shared_phrases: Vec::new(),
             },
         }
     }

@@ -453,3 +453,40 @@ fn section_attributes_use_the_json_names() {
         assert!(page.contains(&expected), "{expected}");
     }
 }
+
+#[test]
+fn shared_stretches_and_phrases_are_marked() {
+    use crate::comparison::{ItemRef, SharedPhrase};
+    let mut cmp = crate::compare::compare(
+        &crate::testing::report_from_outline(
+            "a.txt",
+            "# 一、工作\n我们坚持以习近平新时代中国特色社会主义思想为指导在城市东部建设三十座口袋公园和两条滨河绿道。",
+        ),
+        &crate::testing::report_from_outline(
+            "b.txt",
+            "# 一、工作\n他们坚持以习近平新时代中国特色社会主义思想为指导在全县范围修建乡村道路一百公里并改造桥梁。",
+        ),
+        &crate::comparison::CompareOptions::default(),
+    );
+    let page = super::render(&cmp);
+    assert!(
+        page.contains("<span class=\"sh\" title=\"shared with the other report\">们坚持以习近平新时代中国特色社会主义思想为指导在</span>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("id=\"shared-phrases\" data-count=\"1\""),
+        "{page}"
+    );
+    // A phrase pointing nowhere is listed without a dangling link.
+    cmp.shared_phrases = vec![SharedPhrase {
+        text: "<b>x</b>".into(),
+        chars: 3,
+        a_item: Some(ItemRef {
+            section: 99,
+            item: 0,
+        }),
+    }];
+    let page = super::render(&cmp);
+    assert!(page.contains("&lt;b&gt;x&lt;/b&gt;"));
+    assert!(!page.contains("#s99-i0"));
+}
