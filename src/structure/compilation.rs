@@ -109,19 +109,7 @@ mod tests {
     use super::*;
     use crate::model::Genre;
 
-    fn pieces(lines: &[&'static str]) -> Vec<Piece<'static>> {
-        lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| Piece {
-                line: i + 1,
-                text: l,
-                norm: crate::normalize::fold_width(l),
-                blank_before: false,
-                starts_line: true,
-            })
-            .collect()
-    }
+    use crate::structure::lines::pieces;
 
     #[test]
     fn reports_start_at_titles_followed_by_their_opening() {

@@ -229,19 +229,7 @@ pub fn squeeze_cjk_spaces(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn pieces(lines: &[&'static str]) -> Vec<Piece<'static>> {
-        lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| Piece {
-                line: i + 1,
-                text: l,
-                norm: crate::normalize::fold_width(l),
-                blank_before: false,
-                starts_line: true,
-            })
-            .collect()
-    }
+    use crate::structure::lines::pieces;
 
     #[test]
     fn a_report_head_with_every_part() {

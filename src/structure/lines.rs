@@ -36,6 +36,22 @@ pub struct Piece<'a> {
     pub starts_line: bool,
 }
 
+/// Pieces for tests: one whole line each, normalized by width only, no blank lines between.
+#[cfg(test)]
+pub fn pieces(lines: &[&'static str]) -> Vec<Piece<'static>> {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| Piece {
+            line: i + 1,
+            text: l,
+            norm: crate::normalize::fold_width(l),
+            blank_before: false,
+            starts_line: true,
+        })
+        .collect()
+}
+
 /// Split text into lines at LF, CRLF, CR and the Unicode line and paragraph separators.
 pub fn split_lines(text: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::new();

@@ -81,19 +81,7 @@ fn form_of(text: &str, mark_len: usize) -> Option<Form> {
 mod tests {
     use super::*;
 
-    fn pieces(lines: &[&'static str]) -> Vec<Piece<'static>> {
-        lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| Piece {
-                line: i + 1,
-                text: l,
-                norm: crate::normalize::fold_width(l),
-                blank_before: false,
-                starts_line: true,
-            })
-            .collect()
-    }
+    use crate::structure::lines::pieces;
 
     #[test]
     fn siblings_decide_how_a_run_is_written() {
