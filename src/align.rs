@@ -218,7 +218,13 @@ pub fn content_affinity(a: &[&[char]], b: &[&[char]], min_match: usize) -> Vec<V
         .collect()
 }
 
-/// `found[i][j]`: how many windows of `from[i]` occur in `to[j]`.
+/// A window held by more sections than this says nothing about which section pairs with which
+/// (a report has a dozen top-level sections at most) and is not counted: without the cap, a
+/// text repeated in every section of a long file made alignment quadratic.
+const MAX_WINDOW_HOLDERS: usize = 64;
+
+/// `found[i][j]`: how many windows of `from[i]` occur in `to[j]` (windows held by more than
+/// [`MAX_WINDOW_HOLDERS`] sections of `to` aside).
 fn windows_found(from: &[&[char]], to: &[&[char]], n: usize) -> Vec<Vec<usize>> {
     let mut index: HashMap<&[char], Vec<usize>, BuildWindowHasher> = HashMap::default();
     for (j, key) in to.iter().enumerate() {
@@ -232,7 +238,11 @@ fn windows_found(from: &[&[char]], to: &[&[char]], n: usize) -> Vec<Vec<usize>> 
     let mut found = vec![vec![0; to.len()]; from.len()];
     for (i, key) in from.iter().enumerate() {
         for w in key.windows(n) {
-            for &j in index.get(w).map(Vec::as_slice).unwrap_or(&[]) {
+            let holders = index.get(w).map(Vec::as_slice).unwrap_or(&[]);
+            if holders.len() > MAX_WINDOW_HOLDERS {
+                continue;
+            }
+            for &j in holders {
                 found[i][j] += 1;
             }
         }

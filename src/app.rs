@@ -13,8 +13,10 @@ use crate::config::{self, Reading};
 use crate::corpus::{self, MatrixOptions};
 use crate::exit;
 use crate::model::{Document, Report};
+use crate::output;
 use crate::read;
 use crate::render;
+use crate::render::text::sanitize;
 
 /// Run the command line; returns the exit status.
 pub fn run(cli: Cli) -> Result<u8> {
@@ -29,11 +31,14 @@ pub fn run(cli: Cli) -> Result<u8> {
     }
 }
 
+/// Read every file, its warnings on stderr (also when stdout goes to a file or a pipe).
 fn read_all(files: &[PathBuf], reading: &Reading) -> Result<Vec<Document>> {
     files
         .iter()
         .map(|path| {
-            read::read_path(path, &reading.options, &reading.normalizer).map_err(Into::into)
+            let document = read::read_path(path, &reading.options, &reading.normalizer)?;
+            warn(&document);
+            Ok(document)
         })
         .collect()
 }
@@ -56,9 +61,6 @@ fn normalize(args: &NormalizeArgs, reading: &Reading) -> Result<u8> {
     let documents = read_all(std::slice::from_ref(&args.file), reading)?;
     let mut out = BufWriter::new(io::stdout().lock());
     for document in &documents {
-        for warning in &document.warnings {
-            eprintln!("rdiff: warning: {}: {}", document.path, warning);
-        }
         render::normalized::write(&mut out, document, args.original)?;
     }
     out.flush()?;
@@ -81,13 +83,20 @@ fn read_one(path: &Path, reading: &Reading) -> Result<Report> {
     }
 }
 
+/// A document's warnings and its reports', one line each on stderr.
 fn warn(document: &Document) {
     for warning in &document.warnings {
-        eprintln!("rdiff: warning: {}: {warning}", document.path);
+        eprintln!(
+            "{}",
+            sanitize(&format!("rdiff: warning: {}: {warning}", document.path))
+        );
     }
     for report in &document.reports {
         for warning in &report.warnings {
-            eprintln!("rdiff: warning: {}: {warning}", report.path);
+            eprintln!(
+                "{}",
+                sanitize(&format!("rdiff: warning: {}: {warning}", report.path))
+            );
         }
     }
 }
@@ -96,6 +105,9 @@ fn compare_pair(cli: &Cli, reading: &Reading) -> Result<u8> {
     let [a, b] = cli.reports.as_slice() else {
         anyhow::bail!("give two reports to compare");
     };
+    if let Some(path) = &cli.compare.html {
+        output::check_target(path)?;
+    }
     let a = read_one(a, reading)?;
     let b = read_one(b, reading)?;
     let mut options = CompareOptions::default();
@@ -106,7 +118,7 @@ fn compare_pair(cli: &Cli, reading: &Reading) -> Result<u8> {
     let comparison = compare::compare(&a, &b, &options);
     if let Some(path) = &cli.compare.html {
         render::html::write_file(path, &comparison)?;
-        eprintln!("rdiff: wrote {}", path.display());
+        eprintln!("{}", sanitize(&format!("rdiff: wrote {}", path.display())));
     }
     let mut out = BufWriter::new(io::stdout().lock());
     if cli.compare.json {
@@ -142,6 +154,9 @@ fn matrix(args: &MatrixArgs, reading: &Reading) -> Result<u8> {
         options.min_match = n;
     }
     anyhow::ensure!(args.top != Some(0), "--top 0: must be at least 1");
+    for path in args.csv.iter().chain(&args.html) {
+        output::check_target(path)?;
+    }
     let bar = render::matrix_progress::Bar::new(!args.quiet);
     let loaded = load_corpus(args, reading, &bar)?;
     let mut analysis = corpus::analyze(&loaded.entries, &options, &bar);

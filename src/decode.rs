@@ -13,12 +13,15 @@
 //! 3. Magic numbers of binary formats (PNG, PDF, ZIP/.docx, .doc, ELF, …) are refused.
 //! 4. UTF-16 without a mark: NUL bytes on one side of the code units (the high byte of ASCII
 //!    characters), at least 1% of them, and a decoded prefix that reads as Chinese/ASCII
-//!    text. (Fewer NULs suffice once the file has proved not to be UTF-8, after step 6.)
+//!    text. (Fewer NULs suffice once the file has proved not to be UTF-8, after step 7.)
 //! 5. Valid UTF-8.
-//! 6. Mostly UTF-8: at least four valid multi-byte characters per invalid sequence, in the
-//!    prefix and in as many bytes from the first invalid one (a UTF-8 file with a pasted GBK
-//!    paragraph). Decoded as UTF-8, the invalid sequences counted.
-//! 7. Otherwise GBK or Big5, judged on [`DETECTION_PREFIX`] bytes from the first non-ASCII
+//! 6. Mixed: UTF-8 lines and lines mostly invalid as UTF-8 (a UTF-8 file with a pasted GBK
+//!    paragraph); each line is decoded in its own encoding, the legacy one judged as in step 8
+//!    on those lines ([`mixed`]).
+//! 7. Mostly UTF-8: at least four valid multi-byte characters per invalid sequence, in the
+//!    prefix and in as many bytes from the first invalid one (damaged UTF-8). Decoded as
+//!    UTF-8, the invalid sequences counted.
+//! 8. Otherwise GBK or Big5, judged on [`DETECTION_PREFIX`] bytes from the first non-ASCII
 //!    one. chardetng's choice between the two stands unless the other decodes the prefix with
 //!    fewer errors; any other guess of chardetng (windows-1252, EUC-KR, …) is overruled by
 //!    whichever of the two decodes with fewer errors, and only named in the error if that
@@ -42,7 +45,10 @@
 //! [`Decoded::nuls_removed`]. Anything more is binary data.
 
 mod checks;
+mod mixed;
 mod sniff;
+
+pub use mixed::MixedLines;
 
 use encoding_rs::{DecoderResult, Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
@@ -65,6 +71,8 @@ pub struct Decoded {
     pub detection: Detection,
     /// Number of NUL characters removed (trailing padding, isolated stray NULs).
     pub nuls_removed: usize,
+    /// For a file of UTF-8 and legacy lines ([`Detection::Mixed`]): how its lines were read.
+    pub mixed: Option<MixedLines>,
 }
 
 /// How the encoding of a file was chosen.
@@ -78,17 +86,35 @@ pub enum Detection {
     Utf16Pattern,
     /// The whole file is valid UTF-8.
     ValidUtf8,
-    /// Mostly valid UTF-8 with some invalid sequences (mixed encodings or damage).
+    /// Mostly valid UTF-8 with some invalid sequences (damage).
     MostlyUtf8,
+    /// UTF-8 lines and lines in a legacy encoding, each line decoded in its own.
+    Mixed,
     /// Guessed from byte statistics (chardetng, restricted to Chinese encodings).
     Guessed,
 }
 
 impl Decoded {
+    /// The encoding's name as shown to users: "UTF-8", "GBK", or "UTF-8 + GBK" for a mixed file.
+    pub fn encoding_name(&self) -> String {
+        match &self.mixed {
+            Some(lines) => format!("{} + {}", self.encoding.name(), lines.legacy.name()),
+            None => self.encoding.name().to_string(),
+        }
+    }
+
     /// Things the user should know about how the text was obtained, one sentence each.
     pub fn warnings(&self) -> Vec<String> {
-        let name = self.encoding.name();
+        let name = self.encoding_name();
         let mut warnings = Vec::new();
+        if let Some(lines) = &self.mixed {
+            warnings.push(format!(
+                "mixed encodings: {} line(s) read as UTF-8, {} as {}",
+                lines.utf8_lines,
+                lines.legacy_lines,
+                lines.legacy.name()
+            ));
+        }
         if self.malformed > 0 {
             warnings.push(format!(
                 "{} undecodable byte sequence(s) replaced by U+FFFD (decoded as {name})",
@@ -158,8 +184,18 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         detection,
         body,
         suggestion,
+        legacy,
     } = choose_encoding(bytes, forced)?;
-    let (mut text, malformed) = decode_counting(encoding, body, true);
+    let (mut text, malformed, mixed) = match legacy {
+        Some(legacy) => {
+            let (text, malformed, lines) = mixed::decode_lines(body, legacy);
+            (text, malformed, Some(lines))
+        }
+        None => {
+            let (text, malformed) = decode_counting(encoding, body, true);
+            (text, malformed, None)
+        }
+    };
     if text.is_empty() {
         // Nothing but a byte order mark.
         return Err(DecodeError::Empty);
@@ -203,6 +239,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         malformed,
         detection,
         nuls_removed,
+        mixed,
     })
 }
 
@@ -214,6 +251,8 @@ struct Choice<'a> {
     body: &'a [u8],
     /// chardetng's non-Chinese guess, when it was overruled.
     suggestion: Option<&'static Encoding>,
+    /// The other lines' encoding, for a mixed file ([`Detection::Mixed`]).
+    legacy: Option<&'static Encoding>,
 }
 
 impl<'a> Choice<'a> {
@@ -223,6 +262,7 @@ impl<'a> Choice<'a> {
             detection,
             body,
             suggestion: None,
+            legacy: None,
         }
     }
 }
@@ -260,6 +300,12 @@ fn choose_encoding<'a>(
         Ok(_) => return Ok(Choice::new(UTF_8, Detection::ValidUtf8, bytes)),
         Err(error) => error.valid_up_to(),
     };
+    if let Some(legacy) = mixed::detect(bytes) {
+        return Ok(Choice {
+            legacy: Some(legacy),
+            ..Choice::new(UTF_8, Detection::Mixed, bytes)
+        });
+    }
     if sniff::mostly_utf8(bytes, first_error) {
         return Ok(Choice::new(UTF_8, Detection::MostlyUtf8, bytes));
     }
@@ -506,14 +552,30 @@ mod tests {
     }
 
     #[test]
-    fn mixed_utf8_and_gbk_decode_with_a_count() {
+    fn mixed_utf8_and_gbk_lines_are_each_read_in_their_encoding() {
         let (gbk, _, _) = GBK.encode("报告工作");
         let mut bytes = REPORT.repeat(4).into_bytes();
         bytes.extend_from_slice(&gbk);
         let d = decoded(&bytes);
+        assert_eq!((d.encoding, d.detection), (UTF_8, Detection::Mixed));
+        assert_eq!(d.encoding_name(), "UTF-8 + GBK");
+        assert_eq!(
+            d.warnings(),
+            vec!["mixed encodings: 8 line(s) read as UTF-8, 1 as GBK"]
+        );
+        assert_eq!(
+            (d.text, d.malformed),
+            (format!("{}报告工作", REPORT.repeat(4)), 0)
+        );
+    }
+
+    #[test]
+    fn damaged_utf8_is_utf8_with_a_count() {
+        let mut bytes = REPORT.repeat(4).into_bytes();
+        bytes.insert(40, 0xFF);
+        let d = decoded(&bytes);
         assert_eq!((d.encoding, d.detection), (UTF_8, Detection::MostlyUtf8));
-        assert!(d.malformed > 0);
-        assert!(d.text.starts_with(&REPORT.repeat(4)));
+        assert_eq!(d.malformed, 1);
         assert_eq!(d.warnings().len(), 1);
     }
 

@@ -26,6 +26,18 @@ pub const DIGIT_PLACEHOLDER: char = '\u{E000}';
 
 /// True when `c` belongs in a key: not punctuation, separator or control/format/unassigned.
 pub fn is_key_char(c: char) -> bool {
+    // Nearly every character of a report is a hanzi or ASCII (normalized punctuation is ASCII): answer those
+    // without the table lookup, which dominated reading and comparing long reports.
+    if c.is_ascii() {
+        // The ASCII symbols (Sm, Sc, Sk); the rest of ASCII punctuation, space and controls go.
+        return c.is_ascii_alphanumeric()
+            || matches!(c, '$' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~');
+    }
+    is_common_ideograph(c) || is_key_category(c)
+}
+
+/// [`is_key_char`] by the Unicode table alone.
+fn is_key_category(c: char) -> bool {
     use GeneralCategory as G;
     !matches!(
         get_general_category(c),
@@ -49,7 +61,16 @@ pub fn is_key_char(c: char) -> bool {
 
 /// True for decimal digits (general category Nd), the characters digit masking folds.
 pub fn is_digit(c: char) -> bool {
+    if c.is_ascii() || is_common_ideograph(c) {
+        return c.is_ascii_digit();
+    }
     get_general_category(c) == GeneralCategory::DecimalNumber
+}
+
+/// The CJK Unified Ideographs block, every code point of it a letter (Lo); a unit test checks
+/// it against the table.
+fn is_common_ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 /// The key of a text, as a string.
@@ -96,6 +117,15 @@ pub fn mask_digit_chars(key: &[char]) -> (Vec<char>, Vec<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_paths_agree_with_the_table() {
+        for c in ('\0'..='\u{7F}').chain('\u{4E00}'..='\u{9FFF}') {
+            assert_eq!(is_key_char(c), is_key_category(c), "{c:?}");
+            let nd = get_general_category(c) == GeneralCategory::DecimalNumber;
+            assert_eq!(is_digit(c), nd, "{c:?}");
+        }
+    }
 
     #[test]
     fn punctuation_space_and_controls_are_dropped() {

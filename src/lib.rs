@@ -9,7 +9,8 @@
 //! 4. [`sentences`]: paragraphs split into sentences.
 //!
 //! [`read`] runs 1–4 for a file and yields a [`model::Document`]: the seam every later stage
-//! reads. [`render`] prints what the stages produced; it computes nothing of its own.
+//! reads. [`render`] prints what the stages produced; it computes nothing of its own;
+//! [`output`] writes each output file whole or not at all.
 
 pub mod align;
 pub mod app;
@@ -23,6 +24,7 @@ pub mod exit;
 pub mod key;
 pub mod model;
 pub mod normalize;
+pub mod output;
 pub mod read;
 pub mod render;
 pub mod sentences;

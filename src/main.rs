@@ -18,9 +18,12 @@ fn main() -> ExitCode {
 /// A reader that closed the pipe (`rdiff … | head`) is not an error.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == ErrorKind::BrokenPipe)
+        let io = cause.downcast_ref::<std::io::Error>().map(|e| e.kind());
+        // serde_json keeps the I/O error inside its own type.
+        let json = cause
+            .downcast_ref::<serde_json::Error>()
+            .and_then(|e| e.io_error_kind());
+        io.or(json) == Some(ErrorKind::BrokenPipe)
     })
 }
 
@@ -37,5 +40,6 @@ fn one_line(err: &anyhow::Error) -> String {
         }
         line.push_str(&text);
     }
-    line.replace('\n', " ")
+    // A file name or quoted text may hold escape sequences: none reaches the terminal raw.
+    rdiff::render::text::sanitize(&line.replace('\n', " ")).into_owned()
 }

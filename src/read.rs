@@ -1,16 +1,25 @@
 //! The reading pipeline for one file: bytes → text → normalized report(s).
 
+use std::io::Read;
 use std::path::Path;
 
 use encoding_rs::Encoding;
 
 use crate::decode::{self, DecodeError};
-use crate::model::Document;
+use crate::key::is_key_char;
+use crate::model::{Document, Report};
 use crate::normalize::Normalizer;
 use crate::structure;
 
-/// Largest input rdiff reads; larger files are refused rather than risking memory and time.
-pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+/// Largest input rdiff reads (a compilation of some 300 reports); larger files are refused
+/// before reading rather than risking memory and time. Streams and devices (a pipe,
+/// `/dev/zero`), whose size is unknown, are read up to one byte past it and then refused.
+pub const MAX_INPUT_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Most key characters one report may hold (a long report has 30,000–60,000). Comparison
+/// time and memory grow with the key, and sentence matching more than linearly on repetitive
+/// text, so longer reports are refused before any of it is done.
+pub const MAX_REPORT_KEY_CHARS: usize = 2_000_000;
 
 /// How to read input files.
 #[derive(Debug, Default)]
@@ -31,6 +40,22 @@ pub enum ReadError {
     IsDirectory { path: String },
     #[error("{path}: file is {size} bytes, larger than the {max}-byte limit")]
     TooLarge { path: String, size: u64, max: u64 },
+    #[error(
+        "{path}: more than {max} bytes to read (a stream or device?), the limit for one input"
+    )]
+    TooLargeStream { path: String, max: u64 },
+    #[error("{path}: no report text found")]
+    NoText { path: String },
+    #[error(
+        "{path}: {report}holds {chars} key characters, more than the limit of {max} for one report"
+    )]
+    TooLong {
+        path: String,
+        /// "report k (title) " inside a compilation, else "the report ".
+        report: String,
+        chars: usize,
+        max: usize,
+    },
     #[error("{path}: {source}")]
     Decode { path: String, source: DecodeError },
 }
@@ -57,8 +82,23 @@ pub fn read_path(
             max: MAX_INPUT_BYTES,
         });
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let bytes = read_limited(path, MAX_INPUT_BYTES).map_err(io)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(ReadError::TooLargeStream {
+            path: label,
+            max: MAX_INPUT_BYTES,
+        });
+    }
     read_bytes(&label, &bytes, options, normalizer)
+}
+
+/// The bytes of `path`, at most `max + 1` of them: a pipe or device reports size 0, so only
+/// reading tells how much it holds (one byte past `max` says "too much").
+pub fn read_limited(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Read bytes (already loaded) into their report(s); `label` names them in messages.
@@ -72,5 +112,44 @@ pub fn read_bytes(
         path: label.to_string(),
         source,
     })?;
-    Ok(structure::read_document(label, &decoded, normalizer))
+    let document = structure::read_document(label, &decoded, normalizer);
+    check_reports(&document)?;
+    Ok(document)
+}
+
+/// Refuse a document with no report text at all, or with a report over
+/// [`MAX_REPORT_KEY_CHARS`].
+fn check_reports(document: &Document) -> Result<(), ReadError> {
+    let path = || document.path.clone();
+    let compilation = document.reports.len() > 1;
+    let mut any_text = false;
+    for (i, report) in document.reports.iter().enumerate() {
+        let chars = key_chars(report);
+        any_text |= chars > 0;
+        if chars > MAX_REPORT_KEY_CHARS {
+            let report = match (&report.title, compilation) {
+                (_, false) => "the report ".to_string(),
+                (Some(title), true) => format!("report {} ({}) ", i + 1, title.text),
+                (None, true) => format!("report {} ", i + 1),
+            };
+            return Err(ReadError::TooLong {
+                path: path(),
+                report,
+                chars,
+                max: MAX_REPORT_KEY_CHARS,
+            });
+        }
+    }
+    if !any_text {
+        return Err(ReadError::NoText { path: path() });
+    }
+    Ok(())
+}
+
+/// Key characters of a report's sentences (what comparison works on; headings excluded).
+fn key_chars(report: &Report) -> usize {
+    report
+        .iter_sentences()
+        .map(|s| s.text.text.chars().filter(|&c| is_key_char(c)).count())
+        .sum()
 }

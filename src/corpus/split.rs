@@ -14,9 +14,11 @@
 //! macOS and Windows). Existing files of the same name are replaced.
 
 use std::collections::HashSet;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::model::{Document, DropReason, Report, Section};
+use crate::output::{write_atomically, WriteError};
 
 /// Longest file name stem written, in characters.
 pub const MAX_NAME_CHARS: usize = 80;
@@ -26,11 +28,13 @@ pub const MAX_NAME_CHARS: usize = 80;
 pub enum SplitError {
     #[error("{path}: no report text found")]
     NoReports { path: String },
-    #[error("{path}: cannot write: {source}")]
-    Write {
+    #[error("cannot create folder {path}: {source}")]
+    Folder {
         path: String,
         source: std::io::Error,
     },
+    #[error(transparent)]
+    Write(#[from] WriteError),
 }
 
 /// Write every report of `document` into `dir` (created if missing); returns the files written.
@@ -45,16 +49,16 @@ pub fn write_reports(document: &Document, dir: &Path) -> Result<Vec<PathBuf>, Sp
             path: document.path.clone(),
         });
     }
-    let io = |path: &Path| {
-        let path = path.display().to_string();
-        move |source| SplitError::Write { path, source }
-    };
-    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    std::fs::create_dir_all(dir).map_err(|source| SplitError::Folder {
+        path: dir.display().to_string(),
+        source,
+    })?;
     let names = file_names(&reports);
     let mut written = Vec::with_capacity(reports.len());
     for (report, name) in reports.iter().zip(names) {
         let path = dir.join(name);
-        std::fs::write(&path, report_text(report)).map_err(io(&path))?;
+        let text = report_text(report);
+        write_atomically(&path, |out| out.write_all(text.as_bytes()))?;
         written.push(path);
     }
     Ok(written)

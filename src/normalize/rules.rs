@@ -57,7 +57,14 @@ pub enum RulesError {
         path: String,
         source: std::io::Error,
     },
+    #[error("{path}: larger than the {max}-byte limit for a rules file")]
+    TooLarge { path: String, max: u64 },
+    #[error("{path}: not UTF-8 text")]
+    NotUtf8 { path: String },
 }
+
+/// Largest rules file read: rules are a few lines; anything bigger is not a rules file.
+pub const MAX_RULES_BYTES: u64 = 1024 * 1024;
 
 const ARROW: &str = "=>";
 
@@ -89,12 +96,21 @@ impl Rules {
         Ok(Rules { rules })
     }
 
-    /// Read and parse a rules file (UTF-8).
+    /// Read and parse a rules file (UTF-8, at most [`MAX_RULES_BYTES`]).
     pub fn load(path: &Path) -> Result<Rules, RulesError> {
-        let source = std::fs::read_to_string(path).map_err(|source| RulesError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let label = || path.display().to_string();
+        let bytes =
+            crate::read::read_limited(path, MAX_RULES_BYTES).map_err(|source| RulesError::Io {
+                path: label(),
+                source,
+            })?;
+        if bytes.len() as u64 > MAX_RULES_BYTES {
+            return Err(RulesError::TooLarge {
+                path: label(),
+                max: MAX_RULES_BYTES,
+            });
+        }
+        let source = String::from_utf8(bytes).map_err(|_| RulesError::NotUtf8 { path: label() })?;
         Rules::parse(&source)
     }
 

@@ -5,20 +5,22 @@
 //! quoted (RFC 4180: inner quotes doubled), so commas, quotes and line breaks in titles are
 //! safe; numbers are written in full precision (Rust's shortest round-trip form), so the CSV
 //! holds the same f64 as the JSON. `pandas.read_csv(f, index_col=0)` and
-//! `read.csv(f, row.names = 1, check.names = FALSE)` read it as is.
+//! `read.csv(f, row.names = 1, check.names = FALSE)` read it as is. A name a spreadsheet would
+//! run as a formula (`=…`, `+…`, `-…`, `@…`) is written with a `'` before it ([`field`]).
 //!
-//! The file is written whole or not at all: into a temporary file beside it, then renamed.
+//! The file is written whole or not at all ([`crate::output`]).
 
 use std::io::{self, Write};
 use std::path::Path;
 
 use crate::corpus::Analysis;
+use crate::output::{write_atomically, WriteError};
 
-/// Why an output file could not be written.
+/// Why the CSV could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
-    #[error("{path}: cannot write: {source}")]
-    Io { path: String, source: io::Error },
+    #[error(transparent)]
+    Write(#[from] WriteError),
     #[error("--csv needs the dense matrix: it cannot be written with --top")]
     NoMatrix,
 }
@@ -26,70 +28,52 @@ pub enum OutputError {
 /// Write the CSV of `analysis` to `out`.
 pub fn write<W: Write>(out: &mut W, analysis: &Analysis) -> Result<(), OutputError> {
     let matrix = analysis.matrix.as_ref().ok_or(OutputError::NoMatrix)?;
-    let io = |source| OutputError::Io {
-        path: "CSV".to_string(),
-        source,
-    };
-    write!(out, "report").map_err(io)?;
+    write_rows(out, analysis, matrix).map_err(|source| {
+        OutputError::Write(WriteError::Io {
+            path: "CSV".into(),
+            source,
+        })
+    })
+}
+
+fn write_rows<W: Write>(out: &mut W, analysis: &Analysis, matrix: &[Vec<f64>]) -> io::Result<()> {
+    write!(out, "report")?;
     for report in &analysis.reports {
-        write!(out, ",{}", quote(&report.name)).map_err(io)?;
+        write!(out, ",{}", field(&report.name))?;
     }
-    write!(out, "\r\n").map_err(io)?;
+    write!(out, "\r\n")?;
     for (report, row) in analysis.reports.iter().zip(matrix) {
-        write!(out, "{}", quote(&report.name)).map_err(io)?;
+        write!(out, "{}", field(&report.name))?;
         for cell in row {
-            write!(out, ",{cell}").map_err(io)?;
+            write!(out, ",{cell}")?;
         }
-        write!(out, "\r\n").map_err(io)?;
+        write!(out, "\r\n")?;
     }
     Ok(())
 }
 
 /// Write the CSV of `analysis` to `path`, whole or not at all.
 pub fn write_file(path: &Path, analysis: &Analysis) -> Result<(), OutputError> {
-    if analysis.matrix.is_none() {
-        return Err(OutputError::NoMatrix);
+    let matrix = analysis.matrix.as_ref().ok_or(OutputError::NoMatrix)?;
+    write_atomically(path, |out| write_rows(out, analysis, matrix))?;
+    Ok(())
+}
+
+/// A report name as a CSV field: quoted, and defused if a spreadsheet would take it for a
+/// formula (OWASP's advice for CSV injection: a leading `=`, `+`, `-`, `@`, tab or carriage
+/// return gets a `'` before it, which spreadsheets show as text and pandas keeps).
+pub fn field(name: &str) -> String {
+    let formula = name.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if formula {
+        quote(&format!("'{name}"))
+    } else {
+        quote(name)
     }
-    write_atomically(path, |out| write(out, analysis))
 }
 
 /// A field in double quotes, inner quotes doubled.
 pub fn quote(field: &str) -> String {
     format!("\"{}\"", field.replace('"', "\"\""))
-}
-
-/// Write `path` through a temporary file in the same folder, renamed into place once complete:
-/// a reader never sees half a file, and a failed run leaves an older file untouched.
-pub fn write_atomically<F>(path: &Path, fill: F) -> Result<(), OutputError>
-where
-    F: FnOnce(&mut io::BufWriter<std::fs::File>) -> Result<(), OutputError>,
-{
-    let label = path.display().to_string();
-    let fail = |source| OutputError::Io {
-        path: label.clone(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.rdiff-{}.tmp", std::process::id()));
-    let result = (|| {
-        let file = std::fs::File::create(&temp).map_err(fail)?;
-        let mut out = io::BufWriter::new(file);
-        fill(&mut out)?;
-        let file = out.into_inner().map_err(|e| fail(e.into_error()))?;
-        file.sync_all().map_err(fail)?;
-        std::fs::rename(&temp, path).map_err(fail)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
 }
 
 #[cfg(test)]
@@ -150,24 +134,11 @@ mod tests {
     }
 
     #[test]
-    fn a_failed_write_leaves_the_old_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("m.csv");
-        std::fs::write(&path, "old").unwrap();
-        let failed = write_atomically(&path, |out| {
-            out.write_all(b"half").unwrap();
-            Err(OutputError::NoMatrix)
-        });
-        assert!(failed.is_err());
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
-        assert_eq!(
-            std::fs::read_dir(dir.path()).unwrap().count(),
-            1,
-            "no temp file left"
-        );
-        write_file(&path, &analysis(&["a", "b", "c"], None)).unwrap();
-        assert!(std::fs::read_to_string(&path)
-            .unwrap()
-            .starts_with("report,"));
+    fn names_that_look_like_formulas_are_defused() {
+        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        for name in ["+1", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(field(name).starts_with("\"'"), "{name}");
+        }
+        assert_eq!(field("2024年-廊坊"), "\"2024年-廊坊\"");
     }
 }

@@ -8,7 +8,8 @@
 //!   all there, in input order);
 //! - the most shared phrases, the recurring sentences, each report's new commitments.
 //!
-//! No external file, font or script: the page opens anywhere, offline. Every text from a
+//! No external file, font or script: the page opens anywhere, offline. As in the pair report,
+//! a Content-Security-Policy lets only the page's own stylesheet and script run. Every text from a
 //! report is escaped with html-escape, as in the pair report, after dropping controls and
 //! bidirectional overrides ([`super::text::sanitize`]): text with [`text`], attributes
 //! (always double-quoted) with [`attr`].
@@ -17,8 +18,8 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::Path;
 
-use super::matrix_csv::{write_atomically, OutputError};
 use crate::corpus::{Analysis, ReportSummary};
+use crate::output::{write_atomically, WriteError};
 
 /// Report text for element content.
 pub fn text(s: &str) -> String {
@@ -41,15 +42,9 @@ pub fn write_file(
     path: &Path,
     analysis: &Analysis,
     links: Option<PairLinks>,
-) -> Result<(), OutputError> {
+) -> Result<(), WriteError> {
     let page = page(analysis, links);
-    write_atomically(path, |out| {
-        out.write_all(page.as_bytes())
-            .map_err(|source| OutputError::Io {
-                path: path.display().to_string(),
-                source,
-            })
-    })
+    write_atomically(path, |out| out.write_all(page.as_bytes()))
 }
 
 /// Write the page for `analysis` to `out`.
@@ -68,6 +63,9 @@ pub fn page(analysis: &Analysis, links: Option<PairLinks>) -> String {
     let _ = write!(
         html,
         "<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         style-src '{STYLE_HASH}'; script-src '{SCRIPT_HASH}'; img-src data:; \
+         base-uri 'none'; form-action 'none'\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>rdiff matrix: {n} reports</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
          <h1>Template reuse across {n} reports</h1>\n\
@@ -291,10 +289,12 @@ fn report_table(html: &mut String, analysis: &Analysis) {
     html.push_str("</tbody>\n</table>\n");
 }
 
+/// A share with its bar: an SVG rectangle, since the page's policy allows no style attribute.
 fn share_cell(share: f64) -> String {
+    let w = share * 60.0;
     format!(
-        "<td data-v=\"{share}\"><span class=\"bar\" style=\"width:{:.0}px\"></span>{}</td>",
-        share * 60.0,
+        "<td data-v=\"{share}\"><svg class=\"bar\" width=\"{w:.0}\" height=\"10\">\
+         <rect width=\"{w:.0}\" height=\"10\"/></svg>{}</td>",
         pct(share)
     )
 }
@@ -405,9 +405,15 @@ const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2em;max-width:
 .note{color:#666;font-size:.9em}table{border-collapse:collapse;margin:1em 0}\
 th,td{border-bottom:1px solid #ddd;padding:.3em .6em;text-align:left;vertical-align:top}\
 th{background:#f4f6f8;position:sticky;top:0}table.sortable th{cursor:pointer}\
-td.text{max-width:50em}.bar{display:inline-block;height:.7em;background:#5b8bd0;margin-right:.4em}\
+td.text{max-width:50em}.bar{vertical-align:middle;margin-right:.4em}.bar rect{fill:#5b8bd0}\
 .src{white-space:nowrap;display:inline-block;margin-right:.8em}\
 svg.heatmap{font-family:inherit;overflow:visible}svg rect:hover{stroke:#000}";
+
+/// `sha256-` + base64 of [`STYLE`] and of [`SCRIPT`], for the Content-Security-Policy that,
+/// as in the pair report, lets only the page's own stylesheet and script run. After editing
+/// either, `cargo test --lib render::matrix_html` fails and prints the new value.
+const STYLE_HASH: &str = "sha256-7HRD5/p7W9fOH+xHTz71VUJySqOYVWNUAEdPh+o1x6Q=";
+const SCRIPT_HASH: &str = "sha256-8HMYe59ur0kiHrai2xQIJ4UDen21g6PTse0rL81pfmc=";
 
 const SCRIPT: &str = "document.querySelectorAll('table.sortable th').forEach(function(th,col){\
 th.addEventListener('click',function(){var body=th.closest('table').tBodies[0];\
@@ -420,7 +426,23 @@ return dir*a.textContent.localeCompare(b.textContent);});rows.forEach(function(r
 mod tests {
     use super::*;
     use crate::corpus::{analyze, Entry, MatrixOptions, Silent};
+    use crate::render::html::testkit::csp_hash;
     use crate::testing::report_from_outline;
+
+    #[test]
+    fn policy_hashes_match_the_inlined_stylesheet_and_script() {
+        assert_eq!(STYLE_HASH, csp_hash(STYLE), "update STYLE_HASH");
+        assert_eq!(SCRIPT_HASH, csp_hash(SCRIPT), "update SCRIPT_HASH");
+        let page = page(&analysis(None), None);
+        assert!(page.contains(&format!(
+            "style-src '{STYLE_HASH}'; script-src '{SCRIPT_HASH}'"
+        )));
+        assert!(
+            !page.contains(" style=\""),
+            "no style attribute: the policy blocks them"
+        );
+        assert_eq!(page.matches("<style>").count(), 1);
+    }
 
     fn analysis(top: Option<usize>) -> Analysis {
         let texts = [
@@ -460,7 +482,7 @@ mod tests {
     fn heatmap_has_a_cell_per_pair_and_links_when_asked() {
         let a = analysis(None);
         let plain = page(&a, None);
-        assert_eq!(plain.matches("<rect ").count(), 9);
+        assert_eq!(plain.matches("<rect x=").count(), 9);
         assert!(!plain.contains("<a href"));
         let link = |x: usize, y: usize| Some(format!("pairs/{x}-{y}.html"));
         let linked = page(&a, Some(&link));

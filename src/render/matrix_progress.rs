@@ -27,8 +27,10 @@ impl Bar {
         Bar { bar }
     }
 
-    /// Print a line on stderr without garbling the bar.
+    /// Print a line on stderr without garbling the bar (controls in it neutralised: it may
+    /// quote a file name or report text).
     pub fn println(&self, line: &str) {
+        let line = super::text::sanitize(line);
         match &self.bar {
             Some(bar) => bar.suspend(|| eprintln!("{line}")),
             None => eprintln!("{line}"),

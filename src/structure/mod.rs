@@ -67,9 +67,10 @@ pub fn read_document_with_stats(
 ) -> (Document, Vec<ReportStats>) {
     let convert = normalizer.is_traditional(&decoded.text);
     let normalize = |s: &str| normalizer.normalize(s, convert);
+    let encoding = decoded.encoding_name();
     let reading = Reading {
         path,
-        encoding: decoded.encoding.name(),
+        encoding: &encoding,
         converted: convert,
         normalize: &normalize,
     };
@@ -212,7 +213,7 @@ impl<'a> Prepared<'a> {
 /// What every report of one file shares.
 struct Reading<'a> {
     path: &'a str,
-    encoding: &'static str,
+    encoding: &'a str,
     converted: bool,
     normalize: &'a dyn Fn(&str) -> String,
 }

@@ -18,6 +18,7 @@ fn decoded(text: &str, malformed: usize) -> decode::Decoded {
         malformed,
         detection: decode::Detection::Forced,
         nuls_removed: 0,
+        mixed: None,
     }
 }
 

@@ -40,9 +40,18 @@ fn strip_wrappers(text: &str) -> &str {
         .trim_end_matches([')', '）', ']', '】', '〕'])
 }
 
+/// More than `max` characters besides spaces: looked at only as far as `max`, so a head line
+/// test costs nothing on a report that is one long line.
+fn longer_than(norm: &str, max: usize) -> bool {
+    norm.chars().filter(|&c| !is_space(c)).nth(max).is_some()
+}
+
 /// A line that names a government work report: "2024年济南市政府工作报告",
 /// "刘媛在廊坊市八届人大六次会议上的政府工作报告(摘登)", "政 府 工 作 报 告".
 pub fn is_title_line(norm: &str) -> bool {
+    if longer_than(norm, MAX_TITLE_CHARS) {
+        return false;
+    }
     let text = despace(norm);
     contains_any(&text, REPORT_WORDS)
         && char_count(&text) <= MAX_TITLE_CHARS
@@ -63,6 +72,9 @@ pub fn is_generic_title(norm: &str) -> bool {
 
 /// The meeting line: "——2024年1月10日在济南市第十八届人民代表大会第三次会议上".
 pub fn is_meeting_line(norm: &str) -> bool {
+    if longer_than(norm, 80) {
+        return false;
+    }
     let text = despace(norm);
     let text = strip_wrappers(&text);
     ends_with_any(text, MEETING_ENDS)
@@ -116,6 +128,9 @@ pub fn is_speaker_line(norm: &str) -> bool {
 
 /// The date of the meeting on a line of its own: "(2024年1月10日)", "——2024年1月10日".
 pub fn is_date_line(norm: &str) -> bool {
+    if longer_than(norm, 40) {
+        return false;
+    }
     let text = despace(norm);
     let text = strip_wrappers(&text);
     let mut parts = text.split(['年', '月', '日']);

@@ -5,7 +5,9 @@ mod bad_input;
 mod compare;
 mod html;
 mod matrix;
+mod odd_text;
 mod outline;
+mod outputs;
 mod reading;
 
 use std::path::PathBuf;

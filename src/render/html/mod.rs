@@ -33,13 +33,13 @@ mod markup;
 mod reading;
 mod summary;
 #[cfg(test)]
-mod testkit;
+pub(crate) mod testkit;
 #[cfg(test)]
 mod tests;
 
 use std::io::{self, Write};
 
-pub use file::{write_file, HtmlError};
+pub use file::write_file;
 
 use crate::comparison::Comparison;
 use markup::Html;

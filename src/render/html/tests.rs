@@ -269,15 +269,7 @@ fn output_is_deterministic() {
 
 #[test]
 fn policy_hashes_match_the_inlined_stylesheet_and_script() {
-    use base64::Engine;
-    use sha2::{Digest, Sha256};
-    let hash = |s: &str| {
-        let digest = Sha256::digest(s.as_bytes());
-        format!(
-            "sha256-{}",
-            base64::engine::general_purpose::STANDARD.encode(digest)
-        )
-    };
+    let hash = super::testkit::csp_hash;
     assert_eq!(
         STYLE_HASH,
         hash(STYLE),
