@@ -39,3 +39,6 @@ fn one_line(err: &anyhow::Error) -> String {
     }
     line.replace('\n', " ")
 }
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

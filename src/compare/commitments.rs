@@ -233,8 +233,10 @@ fn han_quantity(chars: &[char]) -> bool {
     ];
     chars.windows(2).enumerate().any(|(i, w)| {
         NUMERALS.contains(w[0]) && {
-            let rest: String = chars[i + 1..chars.len().min(i + 4)].iter().collect();
-            UNITS.iter().any(|u| rest.starts_with(u))
+            let rest = &chars[i + 1..];
+            UNITS.iter().any(|u| {
+                u.chars().count() <= rest.len() && u.chars().zip(rest).all(|(x, &y)| x == y)
+            })
         }
     })
 }

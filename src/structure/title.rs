@@ -6,7 +6,7 @@
 
 use super::chars::{
     char_count, contains_any, despace, ends_with_any, first_year, has_sentence_stop, is_cjk,
-    is_space, starts_with_any,
+    is_space, longer_than, starts_with_any,
 };
 
 /// What every government work report's title names.
@@ -43,6 +43,9 @@ fn strip_wrappers(text: &str) -> &str {
 /// A line that names a government work report: "2024年济南市政府工作报告",
 /// "刘媛在廊坊市八届人大六次会议上的政府工作报告(摘登)", "政 府 工 作 报 告".
 pub fn is_title_line(norm: &str) -> bool {
+    if longer_than(norm, MAX_TITLE_CHARS) {
+        return false;
+    }
     let text = despace(norm);
     contains_any(&text, REPORT_WORDS)
         && char_count(&text) <= MAX_TITLE_CHARS
