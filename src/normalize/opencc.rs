@@ -44,45 +44,56 @@ pub struct T2s {
 impl T2s {
     /// Parse the vendored tables.
     pub fn load() -> T2s {
-        // Later tables override earlier ones on equal keys: the phrase table wins.
-        let mut keys: HashMap<&'static str, &'static str> = HashMap::with_capacity(4500);
-        for table in [CHARACTERS, PHRASES] {
-            keys.extend(entries_of(table));
-        }
-        let mut by_first: HashMap<char, Entry> = HashMap::with_capacity(keys.len());
-        for (key, value) in keys {
-            let Some(first) = key.chars().next() else {
-                continue;
-            };
-            let entry = by_first.entry(first).or_default();
-            match &key[first.len_utf8()..] {
-                "" => entry.single = Some(value),
-                rest => entry.longer.push((rest, value)),
-            }
-        }
-        // In character order, so that entry numbers do not depend on hashing.
-        let mut by_first: Vec<(char, Entry)> = by_first.into_iter().collect();
-        by_first.sort_unstable_by_key(|&(c, _)| c);
         let mut t2s = T2s {
             bmp: vec![0; 0x10000],
             astral: HashMap::new(),
-            entries: Vec::with_capacity(by_first.len()),
+            entries: Vec::with_capacity(4200),
         };
-        for (first, mut entry) in by_first {
+        // Later tables override earlier ones on equal keys: the phrase table wins.
+        for table in [CHARACTERS, PHRASES] {
+            for (key, value) in entries_of(table) {
+                let Some(first) = key.chars().next() else {
+                    continue;
+                };
+                let entry = t2s.entry_mut(first);
+                match &key[first.len_utf8()..] {
+                    "" => entry.single = Some(value),
+                    rest => match entry.longer.iter_mut().find(|(tail, _)| *tail == rest) {
+                        Some(held) => held.1 = value,
+                        None => entry.longer.push((rest, value)),
+                    },
+                }
+            }
+        }
+        for entry in &mut t2s.entries {
             // Longest first; among equals by text.
             entry
                 .longer
                 .sort_unstable_by(|x, y| y.0.len().cmp(&x.0.len()).then(x.0.cmp(y.0)));
-            t2s.entries.push(entry);
-            let number = u16::try_from(t2s.entries.len()).expect("fewer than 65536 entries");
-            match t2s.bmp.get_mut(first as usize) {
-                Some(slot) => *slot = number,
-                None => {
-                    t2s.astral.insert(first, number);
-                }
-            }
         }
         t2s
+    }
+
+    /// The entry of the keys starting with `c`, created empty if there is none yet.
+    fn entry_mut(&mut self, c: char) -> &mut Entry {
+        let held = match self.bmp.get(c as usize) {
+            Some(&number) => number,
+            None => self.astral.get(&c).copied().unwrap_or(0),
+        };
+        let number = if held == 0 {
+            self.entries.push(Entry::default());
+            let number = u16::try_from(self.entries.len()).expect("fewer than 65536 entries");
+            match self.bmp.get_mut(c as usize) {
+                Some(slot) => *slot = number,
+                None => {
+                    self.astral.insert(c, number);
+                }
+            }
+            number
+        } else {
+            held
+        };
+        &mut self.entries[usize::from(number) - 1]
     }
 
     /// The entry of the keys starting with `c`, if any.
