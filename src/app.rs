@@ -65,22 +65,9 @@ fn normalize(args: &NormalizeArgs, reading: &Reading) -> Result<u8> {
     Ok(exit::SAME)
 }
 
-/// Read two files that must each hold exactly one report, at once: a second core reads the
-/// second file. Warnings and errors come in the order of the files, as if read one by one.
-fn read_pair(a: &Path, b: &Path, reading: &Reading) -> Result<(Report, Report)> {
-    let read = |path: &Path| read::read_path(path, &reading.options, &reading.normalizer);
-    let (a_document, b_document) = std::thread::scope(|scope| {
-        let b_document = scope.spawn(|| read(b));
-        (read(a), b_document.join())
-    });
-    let b_document = b_document.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-    let a = one_report(a, a_document?)?;
-    let b = one_report(b, b_document?)?;
-    Ok((a, b))
-}
-
-/// The one report of a file (a compilation is refused with advice); prints its warnings.
-fn one_report(path: &Path, document: Document) -> Result<Report> {
+/// Read a file that must hold exactly one report (a compilation is refused with advice).
+fn read_one(path: &Path, reading: &Reading) -> Result<Report> {
+    let document = read::read_path(path, &reading.options, &reading.normalizer)?;
     warn(&document);
     let count = document.reports.len();
     let mut reports = document.reports.into_iter();
@@ -109,7 +96,8 @@ fn compare_pair(cli: &Cli, reading: &Reading) -> Result<u8> {
     let [a, b] = cli.reports.as_slice() else {
         anyhow::bail!("give two reports to compare");
     };
-    let (a, b) = read_pair(a, b, reading)?;
+    let a = read_one(a, reading)?;
+    let b = read_one(b, reading)?;
     let mut options = CompareOptions::default();
     if let Some(n) = cli.compare.min_match {
         anyhow::ensure!(n >= 2, "--min-match {n}: must be at least 2");
