@@ -19,12 +19,10 @@
 //! Glossaries pair with glossaries and appendices with appendices whatever their headings.
 //! Sections of different kinds never pair. Everything left stands alone (unmatched).
 
-use std::collections::HashMap;
-
 use crate::comparison::AlignedBy;
 use crate::key::{is_digit, key_chars};
 use crate::model::SectionKind;
-use crate::spans::BuildWindowHasher;
+use crate::windows::{Holders, WindowIndex};
 
 /// Headings closer than this (character-bigram Dice of stripped headings) may pair.
 pub const HEADING_CLOSE: f64 = 0.5;
@@ -196,16 +194,31 @@ fn pair_by_position(
 /// found in `i`) / (windows of `i` + windows of `j`), windows of `min_match` characters.
 pub fn content_affinity(a: &[&[char]], b: &[&[char]], min_match: usize) -> Vec<Vec<f64>> {
     let n = min_match.max(1);
-    let a_in_b = windows_found(a, b, n);
-    let b_in_a = windows_found(b, a, n);
     let count = |k: &[char]| k.len().saturating_sub(n - 1);
+    // One index for both sides: each window occurrence as (window id, section).
+    let mut index = WindowIndex::with_capacity(n, a.iter().chain(b).map(|k| count(k)).sum());
+    let in_a = index.insert_keys(a);
+    let in_b = index.insert_keys(b);
+    let a_holders = Holders::new(index.len(), &in_a);
+    let b_holders = Holders::new(index.len(), &in_b);
+    // found[i][j]: windows of A's section i found in B's section j, plus the converse.
+    let mut found = vec![vec![0usize; b.len()]; a.len()];
+    for &(id, i) in &in_a {
+        for &j in telling(b_holders.of(id)) {
+            found[i as usize][j as usize] += 1;
+        }
+    }
+    for &(id, j) in &in_b {
+        for &i in telling(a_holders.of(id)) {
+            found[i as usize][j as usize] += 1;
+        }
+    }
     a.iter()
-        .enumerate()
-        .map(|(i, ka)| {
+        .zip(&found)
+        .map(|(ka, row)| {
             b.iter()
-                .enumerate()
-                .map(|(j, kb)| {
-                    let found = a_in_b[i][j] + b_in_a[j][i];
+                .zip(row)
+                .map(|(kb, &found)| {
                     let total = count(ka) + count(kb);
                     if total == 0 {
                         0.0
@@ -223,31 +236,13 @@ pub fn content_affinity(a: &[&[char]], b: &[&[char]], min_match: usize) -> Vec<V
 /// text repeated in every section of a long file made alignment quadratic.
 const MAX_WINDOW_HOLDERS: usize = 64;
 
-/// `found[i][j]`: how many windows of `from[i]` occur in `to[j]` (windows held by more than
-/// [`MAX_WINDOW_HOLDERS`] sections of `to` aside).
-fn windows_found(from: &[&[char]], to: &[&[char]], n: usize) -> Vec<Vec<usize>> {
-    let mut index: HashMap<&[char], Vec<usize>, BuildWindowHasher> = HashMap::default();
-    for (j, key) in to.iter().enumerate() {
-        for w in key.windows(n) {
-            let holders = index.entry(w).or_default();
-            if holders.last() != Some(&j) {
-                holders.push(j);
-            }
-        }
+/// The holders of a window, or none when too many sections hold it to tell them apart.
+fn telling(holders: &[u32]) -> &[u32] {
+    if holders.len() > MAX_WINDOW_HOLDERS {
+        &[]
+    } else {
+        holders
     }
-    let mut found = vec![vec![0; to.len()]; from.len()];
-    for (i, key) in from.iter().enumerate() {
-        for w in key.windows(n) {
-            let holders = index.get(w).map(Vec::as_slice).unwrap_or(&[]);
-            if holders.len() > MAX_WINDOW_HOLDERS {
-                continue;
-            }
-            for &j in holders {
-                found[i][j] += 1;
-            }
-        }
-    }
-    found
 }
 
 /// Reading order of a one-to-one pairing of two sequences: A's order, each pair at its A

@@ -340,6 +340,13 @@ pub(crate) fn decode_counting(
     // Decoding goes through a fixed chunk: encoding_rs touches every page of the spare capacity
     // it is handed, which made one call per malformed sequence on a large `String` quadratic.
     const CHUNK: usize = 32 * 1024;
+    if encoding == UTF_8 {
+        // Valid UTF-8, nearly every file: the text is the bytes (an incomplete sequence at the
+        // end of a prefix is left to the decoder below).
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            return (text.to_string(), 0);
+        }
+    }
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let capacity = decoder
         .max_utf8_buffer_length_without_replacement(bytes.len())

@@ -31,3 +31,4 @@ pub mod sentences;
 pub mod spans;
 pub mod structure;
 pub mod testing;
+pub mod windows;

@@ -5,8 +5,9 @@
 //! lies in a shared span. Because every run of length ≥ N is the union of its N-character
 //! windows, the characters covered by shared spans are exactly the characters covered by A's
 //! N-character windows that occur somewhere in B: that is how coverage is computed here, in
-//! time linear in the lengths (each window is hashed once; a hash-set lookup compares the
-//! characters, so a hash collision can never count as a match).
+//! time linear in the lengths (each window is hashed once, by a rolling hash; a lookup
+//! compares the characters, so a hash collision can never count as a match; see
+//! [`crate::windows`]).
 //!
 //! A report's key runs across its sentences in reading order (headings excluded), so a span
 //! may cross a sentence boundary: a different sentence splitting on the two sides does not
@@ -36,11 +37,11 @@
 //! year-over-year to unrelated reuse (10.7×) is near its plateau (11.6× at 14, 12× at 16), and
 //! larger N would start missing short copied clauses.
 
-use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::key::mask_digit_chars;
+use crate::windows::WindowIndex;
 
 /// A fast, deterministic hasher for key windows (FxHash's multiply-rotate). Used only for
 /// lookups: nothing rdiff outputs depends on hash-set iteration order.
@@ -80,58 +81,136 @@ impl Hasher for WindowHasher {
 /// Build-hasher for maps and sets keyed by key windows.
 pub type BuildWindowHasher = BuildHasherDefault<WindowHasher>;
 
-/// The N-character windows of one key, for "does this window occur there?" lookups.
+/// The windows of two keys indexed together, so that one index answers both directions:
+/// which windows of `a` occur in `b`, and which of `b` occur in `a`.
 #[derive(Debug)]
-pub struct WindowSet<'k> {
-    windows: HashSet<&'k [char], BuildWindowHasher>,
+pub struct MutualWindows {
     n: usize,
+    /// Window ids of `a` and of `b`, in order.
+    a_ids: Vec<u32>,
+    b_ids: Vec<u32>,
+    /// `b` was indexed first: ids below this are windows of `b`.
+    b_distinct: u32,
+    /// Per id: is it a window of `a`?
+    in_a: Vec<bool>,
 }
 
-impl<'k> WindowSet<'k> {
-    /// All windows of `key` of length `min_match` (at least 1).
-    pub fn new(key: &'k [char], min_match: usize) -> WindowSet<'k> {
+impl MutualWindows {
+    /// Index the `min_match`-windows (at least 1) of `a` and `b`.
+    pub fn new(a: &[char], b: &[char], min_match: usize) -> MutualWindows {
         let n = min_match.max(1);
-        let windows = key.windows(n).collect();
-        WindowSet { windows, n }
+        let mut index = WindowIndex::with_capacity(n, a.len() + b.len());
+        let b_ids = index.insert_key(b);
+        let b_distinct = index.len() as u32;
+        let a_ids = index.insert_key(a);
+        let mut in_a = vec![false; index.len()];
+        for &id in &a_ids {
+            in_a[id as usize] = true;
+        }
+        MutualWindows {
+            n,
+            a_ids,
+            b_ids,
+            b_distinct,
+            in_a,
+        }
     }
 
-    /// Marks the characters of `a` covered by windows that occur in this set.
-    pub fn cover(&self, a: &[char]) -> Vec<bool> {
-        let mut covered = vec![false; a.len()];
-        // Windows are visited left to right, so the covered stretch only needs its end.
-        let mut covered_until = 0;
-        for (start, window) in a.windows(self.n).enumerate() {
-            if self.windows.contains(window) {
-                let end = start + self.n;
-                for flag in covered.iter_mut().take(end).skip(covered_until.max(start)) {
-                    *flag = true;
-                }
-                covered_until = covered_until.max(end);
-            }
-        }
-        covered
+    /// Coverage of `a` (of length `len`) by windows found in `b`.
+    pub fn a_cover(&self, len: usize) -> Vec<bool> {
+        cover(&self.a_ids, len, self.n, |id| id < self.b_distinct)
     }
+
+    /// Coverage of `b` (of length `len`) by windows found in `a`.
+    pub fn b_cover(&self, len: usize) -> Vec<bool> {
+        cover(&self.b_ids, len, self.n, |id| self.in_a[id as usize])
+    }
+
+    /// Number of characters of `a` covered by windows found in `b`.
+    pub fn a_covered(&self) -> usize {
+        covered_stretches(&self.a_ids, self.n, |id| id < self.b_distinct)
+            .map(|r| r.len())
+            .sum()
+    }
+
+    /// Number of characters of `b` covered by windows found in `a`.
+    pub fn b_covered(&self) -> usize {
+        covered_stretches(&self.b_ids, self.n, |id| self.in_a[id as usize])
+            .map(|r| r.len())
+            .sum()
+    }
+}
+
+/// The stretches covered by the `shared` windows of a key (window ids in order), as disjoint
+/// ranges in increasing order: each shared window covers its `n` characters, and windows are
+/// visited left to right, so a stretch only needs its end.
+fn covered_stretches<'i>(
+    ids: &'i [u32],
+    n: usize,
+    shared: impl Fn(u32) -> bool + 'i,
+) -> impl Iterator<Item = Range<usize>> + 'i {
+    let mut covered_until = 0;
+    ids.iter().enumerate().filter_map(move |(start, &id)| {
+        if !shared(id) {
+            return None;
+        }
+        let (from, end) = (covered_until.max(start), start + n);
+        covered_until = end;
+        Some(from..end)
+    })
+}
+
+fn cover(ids: &[u32], len: usize, n: usize, shared: impl Fn(u32) -> bool) -> Vec<bool> {
+    let mut covered = vec![false; len];
+    for stretch in covered_stretches(ids, n, shared) {
+        if let Some(flags) = covered.get_mut(stretch) {
+            flags.fill(true);
+        }
+    }
+    covered
 }
 
 /// Which characters of key `a` lie in a span of at least `min_match` characters shared with `b`.
 pub fn coverage(a: &[char], b: &[char], min_match: usize) -> Vec<bool> {
-    WindowSet::new(b, min_match).cover(a)
+    MutualWindows::new(a, b, min_match).a_cover(a.len())
 }
 
-/// Template coverage: characters of `a` shared with `b` when digit runs on both sides are
-/// masked (runs of `min_match` masked characters), united with the exact coverage `exact`.
+/// Coverage of both keys at once: `(coverage(a, b, n), coverage(b, a, n))`.
+pub fn mutual_coverage(a: &[char], b: &[char], min_match: usize) -> (Vec<bool>, Vec<bool>) {
+    let windows = MutualWindows::new(a, b, min_match);
+    (windows.a_cover(a.len()), windows.b_cover(b.len()))
+}
+
+/// Template coverage of both keys: the characters of each shared with the other when digit
+/// runs on both sides are masked (runs of `min_match` masked characters), united with the
+/// exact coverage (`a_exact`, `b_exact`).
 ///
 /// The union keeps template reuse ≥ reuse: masking shortens a run of figures to one
 /// character, which could otherwise push an exactly shared span under `min_match`.
-pub fn template_coverage(a: &[char], b: &[char], min_match: usize, exact: &[bool]) -> Vec<bool> {
+pub fn template_coverage(
+    a: &[char],
+    b: &[char],
+    min_match: usize,
+    a_exact: &[bool],
+    b_exact: &[bool],
+) -> (Vec<bool>, Vec<bool>) {
     let (a_masked, a_starts) = mask_digit_chars(a);
-    let (b_masked, _) = mask_digit_chars(b);
-    let masked_cover = coverage(&a_masked, &b_masked, min_match);
+    let (b_masked, b_starts) = mask_digit_chars(b);
+    let (a_masked_cover, b_masked_cover) = mutual_coverage(&a_masked, &b_masked, min_match);
+    (
+        unmask(a.len(), a_exact, &a_masked_cover, &a_starts),
+        unmask(b.len(), b_exact, &b_masked_cover, &b_starts),
+    )
+}
+
+/// `exact` united with a masked coverage carried back to the unmasked key (`starts`: where
+/// each masked character starts in it).
+fn unmask(len: usize, exact: &[bool], masked_cover: &[bool], starts: &[usize]) -> Vec<bool> {
     let mut covered = exact.to_vec();
-    covered.resize(a.len(), false);
+    covered.resize(len, false);
     for (m, _) in masked_cover.iter().enumerate().filter(|(_, &c)| c) {
-        let start = a_starts.get(m).copied().unwrap_or(a.len());
-        let end = a_starts.get(m + 1).copied().unwrap_or(a.len());
+        let start = starts.get(m).copied().unwrap_or(len);
+        let end = starts.get(m + 1).copied().unwrap_or(len);
         for flag in covered.iter_mut().take(end).skip(start) {
             *flag = true;
         }
@@ -216,10 +295,11 @@ mod tests {
     fn template_coverage_matches_different_figures() {
         let a = chars("地区生产总值增长6%左右");
         let b = chars("地区生产总值增长55%左右");
-        let exact = coverage(&a, &b, 8);
+        let (exact, b_exact) = mutual_coverage(&a, &b, 8);
         assert_eq!(covered_in(&exact, 0..a.len()), 8);
-        let t = template_coverage(&a, &b, 8, &exact);
+        let (t, b_t) = template_coverage(&a, &b, 8, &exact, &b_exact);
         assert_eq!(covered_in(&t, 0..a.len()), a.len());
+        assert_eq!(covered_in(&b_t, 0..b.len()), b.len());
     }
 
     #[test]
@@ -227,8 +307,8 @@ mod tests {
         // A figure-heavy span: exact match of 6 chars; masked it is only 3 long.
         let a = chars("x1a2b3y");
         let b = chars("q1a2b3r");
-        let exact = coverage(&a, &b, 5);
-        let t = template_coverage(&a, &b, 5, &exact);
+        let (exact, b_exact) = mutual_coverage(&a, &b, 5);
+        let (t, _) = template_coverage(&a, &b, 5, &exact, &b_exact);
         assert!(exact.iter().zip(&t).all(|(&e, &t)| !e || t));
         assert_eq!(covered_in(&t, 0..a.len()), 5);
     }

@@ -17,6 +17,8 @@
 //!    示范区/园区/基地/攻坚战 that is not a generic word such as 重点, 重大, 一批, 推进). A
 //!    quoted slogan alone (“四个意识”) does not count: reports quote slogans everywhere.
 
+use std::collections::HashMap;
+
 use crate::comparison::{Commitment, CommitmentMark, ItemKind, ItemRef};
 use crate::key::is_digit;
 use crate::model::Heading;
@@ -233,8 +235,10 @@ fn han_quantity(chars: &[char]) -> bool {
     ];
     chars.windows(2).enumerate().any(|(i, w)| {
         NUMERALS.contains(w[0]) && {
-            let rest: String = chars[i + 1..chars.len().min(i + 4)].iter().collect();
-            UNITS.iter().any(|u| rest.starts_with(u))
+            let rest = &chars[i + 1..];
+            UNITS.iter().any(|u| {
+                u.chars().count() <= rest.len() && u.chars().zip(rest).all(|(x, &y)| x == y)
+            })
         }
     })
 }
@@ -300,26 +304,39 @@ fn quoted_programme(text: &str) -> bool {
 }
 
 /// The outlook of sentence `s` of `k`: its innermost heading that decides, else its wording.
-fn looks_forward(k: &KeyedReport, s: usize) -> bool {
+/// `outlooks` remembers each heading's class: every sentence under a heading asks again.
+fn looks_forward(
+    k: &KeyedReport,
+    s: usize,
+    outlooks: &mut HashMap<*const Heading, Outlook>,
+) -> bool {
     let Some(ks) = k.sentences.get(s) else {
         return false;
     };
-    let headings: Vec<&str> = ks.headings.iter().map(|h| h.text.text.as_str()).collect();
-    looks_forward_under(&headings, &ks.sentence.text.text, k.report.year)
+    let year = k.report.year;
+    let innermost_first = ks.headings.iter().rev().map(|h| {
+        *outlooks
+            .entry(std::ptr::from_ref::<Heading>(h))
+            .or_insert_with(|| classify_heading(&h.text.text, year))
+    });
+    deciding(innermost_first).unwrap_or_else(|| starts_like_plan(&ks.sentence.text.text, year))
+}
+
+/// The first outlook that decides (forward: true), innermost heading first.
+fn deciding(mut innermost_first: impl Iterator<Item = Outlook>) -> Option<bool> {
+    innermost_first.find_map(|outlook| match outlook {
+        Outlook::Forward => Some(true),
+        Outlook::Backward => Some(false),
+        Outlook::Unknown => None,
+    })
 }
 
 /// Whether a sentence (normalized `text`) standing under `headings` (normalized, outermost
 /// first) of a report of `year` looks forward: its innermost heading that decides, else its
 /// wording. Shared with the corpus matrix, so both commands classify alike.
 pub fn looks_forward_under(headings: &[&str], text: &str, year: Option<u16>) -> bool {
-    for h in headings.iter().rev() {
-        match classify_heading(h, year) {
-            Outlook::Forward => return true,
-            Outlook::Backward => return false,
-            Outlook::Unknown => {}
-        }
-    }
-    starts_like_plan(text, year)
+    deciding(headings.iter().rev().map(|h| classify_heading(h, year)))
+        .unwrap_or_else(|| starts_like_plan(text, year))
 }
 
 /// The commitments of one side: `to` is that side's matching, `refs` where its sentences are
@@ -331,6 +348,7 @@ pub(crate) fn commitments(
     only: ItemKind,
 ) -> Vec<Commitment> {
     let mut out = Vec::new();
+    let mut outlooks = HashMap::new();
     for (s, ks) in k.sentences.iter().enumerate() {
         let kind = match to.get(s).copied().flatten() {
             Some((_, PairKind::Equal)) => continue,
@@ -341,7 +359,7 @@ pub(crate) fn commitments(
         let Some(item) = refs.get(s).copied().flatten() else {
             continue;
         };
-        if !looks_forward(k, s) {
+        if !looks_forward(k, s, &mut outlooks) {
             continue;
         }
         let marks = concrete_marks(&ks.sentence.text.text);

@@ -26,7 +26,8 @@ use similar::{capture_diff_slices, Algorithm, DiffOp};
 use super::keyed::{Element, KeyedReport, KeyedSentence};
 use crate::align::AlignedPair;
 use crate::comparison::CompareOptions;
-use crate::spans::{covered_in, BuildWindowHasher, WindowSet};
+use crate::spans::{BuildWindowHasher, MutualWindows};
+use crate::windows::{Holders, WindowIndex};
 
 /// How many similar candidates each sentence proposes (from its side).
 pub const CANDIDATES: usize = 8;
@@ -223,7 +224,12 @@ fn match_by_key<'k, 'r>(
 }
 
 /// Pass 4: similar pairs among the sentences still unmatched.
-fn match_similar(a: &KeyedReport, b: &KeyedReport, m: &mut Matching, options: &CompareOptions) {
+fn match_similar<'k>(
+    a: &'k KeyedReport,
+    b: &'k KeyedReport,
+    m: &mut Matching,
+    options: &CompareOptions,
+) {
     let n = options.min_match.max(1);
     let pair_n = options.similar_min_match.clamp(1, n);
     let free_a: Vec<usize> = (0..a.sentences.len())
@@ -232,35 +238,34 @@ fn match_similar(a: &KeyedReport, b: &KeyedReport, m: &mut Matching, options: &C
     let free_b: Vec<usize> = (0..b.sentences.len())
         .filter(|&t| m.b_to[t].is_none())
         .collect();
-    let mut index: WindowIndex = HashMap::default();
-    for &s in &free_a {
-        for w in a.sentences[s].masked.windows(n) {
-            let h = index.entry(w).or_default();
-            if h.0.last() != Some(&s) {
-                h.0.push(s);
-            }
+    let windows = free_a
+        .iter()
+        .map(|&s| a.sentences[s].masked.len())
+        .chain(free_b.iter().map(|&t| b.sentences[t].masked.len()))
+        .sum();
+    let mut index = WindowIndex::with_capacity(n, windows);
+    let occurrences = |index: &mut WindowIndex<'k>, k: &'k KeyedReport, free: &[usize]| {
+        let mut found = Vec::new();
+        for &s in free {
+            index.insert_key_with(&k.sentences[s].masked, |id| found.push((id, s as u32)));
         }
-    }
-    for &t in &free_b {
-        for w in b.sentences[t].masked.windows(n) {
-            let h = index.entry(w).or_default();
-            if h.1.last() != Some(&t) {
-                h.1.push(t);
-            }
-        }
-    }
-    // Boilerplate windows (in too many sentences) propose no candidates.
-    index.retain(|_, h| {
-        !h.0.is_empty() && !h.1.is_empty() && h.0.len() + h.1.len() <= options.max_gram_sentences
-    });
+        found
+    };
+    let a_found = occurrences(&mut index, a, &free_a);
+    let b_found = occurrences(&mut index, b, &free_b);
+    let holders = WindowHolders {
+        a: Holders::new(index.len(), &a_found),
+        b: Holders::new(index.len(), &b_found),
+        max_sentences: options.max_gram_sentences,
+    };
     let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
     for &s in &free_a {
-        for t in best_candidates(&a.sentences[s].masked, n, &index, |h| &h.1) {
+        for t in holders.best_candidates(&a.sentences[s].masked, &index, |h| &h.b) {
             candidates.insert((s, t));
         }
     }
     for &t in &free_b {
-        for s in best_candidates(&b.sentences[t].masked, n, &index, |h| &h.0) {
+        for s in holders.best_candidates(&b.sentences[t].masked, &index, |h| &h.a) {
             candidates.insert((s, t));
         }
     }
@@ -287,34 +292,41 @@ fn match_similar(a: &KeyedReport, b: &KeyedReport, m: &mut Matching, options: &C
     }
 }
 
-/// The sentences of A and of B holding one window.
-type Holders = (Vec<usize>, Vec<usize>);
+/// The sentences of A and of B holding each window of the index.
+struct WindowHolders {
+    a: Holders,
+    b: Holders,
+    /// Windows held by more sentences than this are boilerplate and propose no candidates.
+    max_sentences: usize,
+}
 
-/// Window → the sentences holding it.
-type WindowIndex<'k> = HashMap<&'k [char], Holders, BuildWindowHasher>;
-
-/// The sentences of the other side sharing most windows with `masked` (at most CANDIDATES).
-fn best_candidates(
-    masked: &[char],
-    n: usize,
-    index: &WindowIndex,
-    other: fn(&Holders) -> &Vec<usize>,
-) -> Vec<usize> {
-    let mut counts: HashMap<usize, usize> = HashMap::new();
-    for w in masked.windows(n) {
-        if let Some(h) = index.get(w) {
-            for &x in other(h) {
-                *counts.entry(x).or_default() += 1;
+impl WindowHolders {
+    /// The sentences of the other side sharing most windows with `masked` (at most
+    /// CANDIDATES); windows not on both sides, or boilerplate, count for nothing.
+    fn best_candidates(
+        &self,
+        masked: &[char],
+        index: &WindowIndex,
+        other: fn(&WindowHolders) -> &Holders,
+    ) -> Vec<usize> {
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for id in index.ids_in(masked).flatten() {
+            let (in_a, in_b) = (self.a.of(id), self.b.of(id));
+            if in_a.is_empty() || in_b.is_empty() || in_a.len() + in_b.len() > self.max_sentences {
+                continue;
+            }
+            for &x in other(self).of(id) {
+                *counts.entry(x as usize).or_default() += 1;
             }
         }
+        let mut ranked: Vec<(usize, usize)> = counts.into_iter().collect();
+        ranked.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        ranked
+            .into_iter()
+            .take(CANDIDATES)
+            .map(|(x, _)| x)
+            .collect()
     }
-    let mut ranked: Vec<(usize, usize)> = counts.into_iter().collect();
-    ranked.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-    ranked
-        .into_iter()
-        .take(CANDIDATES)
-        .map(|(x, _)| x)
-        .collect()
 }
 
 /// The smaller of the two shares of each text covered by windows shared with the other.
@@ -322,8 +334,8 @@ pub(crate) fn similarity(x: &[char], y: &[char], n: usize) -> f64 {
     if x.len() < n || y.len() < n {
         return 0.0;
     }
-    let cx = covered_in(&WindowSet::new(y, n).cover(x), 0..x.len());
-    let cy = covered_in(&WindowSet::new(x, n).cover(y), 0..y.len());
+    let windows = MutualWindows::new(x, y, n);
+    let (cx, cy) = (windows.a_covered(), windows.b_covered());
     (cx as f64 / x.len() as f64).min(cy as f64 / y.len() as f64)
 }
 

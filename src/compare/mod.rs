@@ -32,7 +32,7 @@ use crate::comparison::{
 };
 use crate::key::key_of;
 use crate::model::Report;
-use crate::spans::{coverage, covered_in, share, template_coverage};
+use crate::spans::{covered_in, mutual_coverage, share, template_coverage};
 use keyed::KeyedReport;
 use matching::{match_sentences, Matching, PairKind};
 
@@ -45,10 +45,8 @@ pub fn compare(a: &Report, b: &Report, options: &CompareOptions) -> Comparison {
     let ka = KeyedReport::new(a, &places);
     let kb = KeyedReport::new(b, &places);
     let n = options.min_match.max(1);
-    let a_cover = coverage(&ka.chars, &kb.chars, n);
-    let b_cover = coverage(&kb.chars, &ka.chars, n);
-    let a_template = template_coverage(&ka.chars, &kb.chars, n, &a_cover);
-    let b_template = template_coverage(&kb.chars, &ka.chars, n, &b_cover);
+    let (a_cover, b_cover) = mutual_coverage(&ka.chars, &kb.chars, n);
+    let (a_template, b_template) = template_coverage(&ka.chars, &kb.chars, n, &a_cover, &b_cover);
     let alignment = align_sections(&sketches(&ka), &sketches(&kb), n);
     let m = match_sentences(&ka, &kb, &alignment, options);
     let built = items::build(

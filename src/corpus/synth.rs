@@ -219,7 +219,7 @@ pub fn sentence_pool(texts: &[String]) -> Vec<String> {
     let mut pool = Vec::new();
     for text in texts {
         let simplified = if crate::normalize::Normalizer::new().is_traditional(text) {
-            crate::normalize::to_simplified(text)
+            crate::normalize::to_simplified(text).into_owned()
         } else {
             text.clone()
         };

@@ -7,7 +7,7 @@ use crate::compare::compare;
 use crate::comparison::CompareOptions;
 use crate::key::key_chars;
 use crate::model::Report;
-use crate::spans::{coverage, covered_in, template_coverage};
+use crate::spans::{covered_in, mutual_coverage, template_coverage};
 use crate::testing::report_from_outline;
 
 fn corpus(outlines: &[String]) -> (Vec<Report>, Vec<Entry>) {
@@ -78,8 +78,8 @@ fn assert_shares_are_unions(outlines: &[String], n: usize) {
             if a == b {
                 continue;
             }
-            let e = coverage(ka, kb, n);
-            let t = template_coverage(ka, kb, n, &e);
+            let (e, e_b) = mutual_coverage(ka, kb, n);
+            let (t, _) = template_coverage(ka, kb, n, &e, &e_b);
             for i in 0..ka.len() {
                 exact[i] |= e[i];
                 template[i] |= t[i];

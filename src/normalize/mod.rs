@@ -15,10 +15,14 @@
 //! it is mostly one character for one, but spaces collapse and a few invisible characters
 //! drop, so offsets into the result are not offsets into the original.
 
+mod opencc;
 pub mod rules;
 mod script;
 mod zhe;
 
+use std::borrow::Cow;
+
+pub use opencc::T2s;
 pub use rules::{Rules, RulesError};
 pub use script::{is_han, is_traditional_char, preload, t2s};
 pub use zhe::fix_zhe;
@@ -63,8 +67,14 @@ impl Normalizer {
 }
 
 /// Traditional → Simplified as rdiff compares it: OpenCC `t2s`, then the 著/着 fix.
-pub fn to_simplified(text: &str) -> String {
-    fix_zhe(&t2s(text))
+pub fn to_simplified(text: &str) -> Cow<'_, str> {
+    match t2s(text) {
+        Cow::Borrowed(same) => fix_zhe(same),
+        Cow::Owned(converted) => match fix_zhe(&converted) {
+            Cow::Borrowed(_) => Cow::Owned(converted),
+            Cow::Owned(fixed) => Cow::Owned(fixed),
+        },
+    }
 }
 
 /// Fold widths and spaces so that typographic variants compare equal.
@@ -84,19 +94,31 @@ pub fn to_simplified(text: &str) -> String {
 pub fn fold_width(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space_pending = false;
-    for c in text.chars() {
-        match fold_char(c) {
+    // Characters that fold to themselves are copied a run at a time.
+    let mut run_start = 0;
+    for (at, c) in text.char_indices() {
+        if !space_pending && c.is_ascii_graphic() {
+            continue;
+        }
+        let folded = fold_char(c);
+        if !space_pending && matches!(folded, Folded::Char(f) if f == c) {
+            continue;
+        }
+        out.push_str(&text[run_start..at]);
+        run_start = at + c.len_utf8();
+        match folded {
             Folded::Space => space_pending = !out.is_empty(),
             Folded::Dropped => {}
-            Folded::Char(c) => {
+            Folded::Char(f) => {
                 if space_pending {
                     out.push(' ');
                     space_pending = false;
                 }
-                out.push(c);
+                out.push(f);
             }
         }
     }
+    out.push_str(&text[run_start..]);
     out
 }
 
@@ -161,6 +183,14 @@ mod tests {
     }
 
     #[test]
+    fn runs_between_folded_characters_are_kept_whole() {
+        assert_eq!(fold_width("a b"), "a b");
+        assert_eq!(fold_width("ab  cd\u{3000}ef"), "ab cd ef");
+        assert_eq!(fold_width("  首 页 "), "首 页");
+        assert_eq!(fold_width("x\u{200B}y（z）"), "xy(z)");
+    }
+
+    #[test]
     fn quotes_and_variant_marks_fold() {
         assert_eq!(fold_width("「雙碳」『目標』"), "“雙碳”‘目標’");
         assert_eq!(fold_width("“双碳”"), "“双碳”");
@@ -199,7 +229,32 @@ mod tests {
         );
     }
 
+    /// fold_width one character at a time: the definition the run-copying version must equal.
+    fn fold_width_char_by_char(text: &str) -> String {
+        let mut out = String::new();
+        let mut space_pending = false;
+        for c in text.chars() {
+            match fold_char(c) {
+                Folded::Space => space_pending = !out.is_empty(),
+                Folded::Dropped => {}
+                Folded::Char(c) => {
+                    if space_pending {
+                        out.push(' ');
+                        space_pending = false;
+                    }
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+
     proptest::proptest! {
+        #[test]
+        fn run_copying_equals_folding_char_by_char(text in "[ \u{3000}\u{A0}\u{200B}\t,，(（a１國国著「」○]{0,40}") {
+            proptest::prop_assert_eq!(fold_width(&text), fold_width_char_by_char(&text));
+        }
+
         #[test]
         fn folded_text_is_trimmed_single_spaced_and_stable(text in "[ \u{3000}\u{A0}\t\n,，(（a１國国著]{0,30}") {
             let folded = fold_width(&text);

@@ -1,7 +1,7 @@
 //! Which script a text is in, and Traditional → Simplified conversion.
 //!
 //! Conversion uses OpenCC's `t2s` dictionaries (character and phrase tables, greedy longest
-//! match) through the pure-Rust `ferrous-opencc`. Never `tw2s`/`tw2sp`: those also rewrite
+//! match), looked up by rdiff's own table (`opencc.rs`). Never `tw2s`/`tw2sp`: those also rewrite
 //! Taiwan vocabulary into mainland vocabulary and change mainland words that happen to look
 //! Taiwanese (入选 → 入菜, 智慧 → 智能), which would invent differences between reports.
 //!
@@ -10,15 +10,15 @@
 //!
 //! Detection does not load them either: `traditional_chars.txt` lists every character that
 //! `t2s` maps to a different character (the keys of OpenCC's `TSCharacters.txt` whose first
-//! value differs from the key; 4105 characters). It was generated from the dictionary that
-//! ships with ferrous-opencc 0.4.0; a unit test checks every listed character is still changed
+//! value differs from the key; 4105 characters). It was generated from the vendored
+//! `opencc/TSCharacters.txt`; a unit test checks every listed character is still changed
 //! by the converter, and the conformance test checks the list covers every character `t2s`
 //! changed in the Traditional sample.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use ferrous_opencc::config::BuiltinConfig;
-use ferrous_opencc::OpenCC;
+use super::opencc::T2s;
 
 /// Characters `t2s` changes, 64 to a line (see the module doc for how it was generated).
 const TRADITIONAL_CHARS: &str = include_str!("traditional_chars.txt");
@@ -94,18 +94,10 @@ pub fn is_traditional(text: &str) -> bool {
     han > 0 && traditional as f64 >= han as f64 * TRADITIONAL_SHARE
 }
 
-/// The `t2s` converter, loaded on first use.
-///
-/// # Panics
-///
-/// Only if the dictionaries compiled into the binary cannot be read: a build defect, not an
-/// input problem (the unit tests load them).
-fn converter() -> &'static OpenCC {
-    static T2S: OnceLock<OpenCC> = OnceLock::new();
-    T2S.get_or_init(|| match OpenCC::from_config(BuiltinConfig::T2s) {
-        Ok(converter) => converter,
-        Err(e) => panic!("the OpenCC t2s dictionaries built into rdiff do not load: {e}"),
-    })
+/// The `t2s` tables, parsed on first use.
+fn converter() -> &'static T2s {
+    static T2S: OnceLock<T2s> = OnceLock::new();
+    T2S.get_or_init(T2s::load)
 }
 
 /// Load the `t2s` dictionaries now rather than on the first conversion (for timing them).
@@ -113,11 +105,9 @@ pub fn preload() {
     converter();
 }
 
-/// Convert Traditional script to Simplified with OpenCC `t2s`, exactly as OpenCC does.
-pub fn t2s(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_string();
-    }
+/// Convert Traditional script to Simplified with OpenCC `t2s`, exactly as OpenCC does;
+/// borrowed when there is nothing to convert.
+pub fn t2s(text: &str) -> Cow<'_, str> {
     converter().convert(text)
 }
 

@@ -23,6 +23,8 @@
 //! (随着文化), 著书 (随着书记) — only 著书立说 is kept. Known misses: 代表著作 "representative
 //! works" reads as 代表着作 (代表着 is far commoner in reports).
 
+use std::borrow::Cow;
+
 /// Which reading a listed word gives its 著.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reading {
@@ -88,9 +90,9 @@ const ZHU: char = '著';
 const ZHE: char = '着';
 
 /// Replace every 著 that is not part of a zhù word by 着 (see the module doc).
-pub fn fix_zhe(text: &str) -> String {
+pub fn fix_zhe(text: &str) -> Cow<'_, str> {
     if !text.contains(ZHU) {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.char_indices() {
@@ -105,7 +107,7 @@ pub fn fix_zhe(text: &str) -> String {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// The reading of a 著 between `left` and `right`: the listed word around it that reaches

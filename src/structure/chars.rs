@@ -6,6 +6,8 @@
 //! original text, which is why these work on single characters rather than on normalized
 //! strings: a position found here is a position in the original.
 
+use std::borrow::Cow;
+
 /// Fold one character the way the normalizer folds widths: full-width ASCII forms to ASCII,
 /// every kind of space to U+0020.
 pub fn fold_char(c: char) -> char {
@@ -83,9 +85,21 @@ pub fn has_sentence_stop(text: &str) -> bool {
     first_sentence_end(text, 0).is_some()
 }
 
-/// `text` without any spaces ("政 府 工 作 报 告" → "政府工作报告").
-pub fn despace(text: &str) -> String {
-    text.chars().filter(|c| !is_space(*c)).collect()
+/// `text` without any spaces ("政 府 工 作 报 告" → "政府工作报告"); borrowed when it has none,
+/// as nearly every line has (this runs on every line, several times).
+pub fn despace(text: &str) -> Cow<'_, str> {
+    if text.contains(is_space) {
+        Cow::Owned(text.chars().filter(|c| !is_space(*c)).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// True when `text` has more than `max` characters besides spaces: the length test of
+/// `despace`d text without building it, stopping after `max + 1` characters (the
+/// line classifiers only care about short lines).
+pub fn longer_than(text: &str, max: usize) -> bool {
+    text.chars().filter(|&c| !is_space(c)).nth(max).is_some()
 }
 
 /// Number of characters (not bytes).
@@ -168,6 +182,8 @@ mod tests {
         assert_eq!(fold_char('\u{3000}'), ' ');
         assert_eq!(fold_char('１'), '1');
         assert_eq!(despace("政 府\u{3000}工作"), "政府工作");
+        assert!(longer_than("政 府\u{3000}工作", 3));
+        assert!(!longer_than("政 府\u{3000}工作", 4));
     }
 
     #[test]

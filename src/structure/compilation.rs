@@ -83,7 +83,7 @@ pub fn contents_warning(entries: &[String], reports: &[Report]) -> Option<String
     let missing: Vec<String> = named
         .iter()
         .filter(|e| !found(e))
-        .map(|e| title::place_from_title(e).unwrap_or_else(|| despace(e)))
+        .map(|e| title::place_from_title(e).unwrap_or_else(|| despace(e).into_owned()))
         .collect();
     if missing.is_empty() {
         return None;

@@ -7,7 +7,7 @@
 //! it is short and matches a known shape.
 
 use super::chars::{
-    char_count, contains_any, despace, fold_char, has_sentence_stop, is_cjk, is_space,
+    char_count, contains_any, despace, fold_char, has_sentence_stop, is_cjk, is_space, longer_than,
     starts_with_any,
 };
 use super::headings::parse_marker;
@@ -206,7 +206,8 @@ pub fn find_contents(norms: &[&str]) -> Contents {
     let mut contents = Contents::default();
     let mut i = 0;
     while i < norms.len() {
-        if !matches!(despace(norms[i]).as_str(), "目录" | "目錄" | "目次") {
+        if longer_than(norms[i], 2) || !matches!(&*despace(norms[i]), "目录" | "目錄" | "目次")
+        {
             i += 1;
             continue;
         }

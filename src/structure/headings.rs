@@ -6,7 +6,9 @@
 //! "1.5万亿元", "一、二产业…", "一是…"), so a mark only counts when it is followed by text and
 //! continues a sequence the report is already using (or starts one).
 
-use super::chars::{char_count, contains_any, despace, ends_with_any, fold_char, is_space};
+use super::chars::{
+    char_count, contains_any, despace, ends_with_any, fold_char, is_space, longer_than,
+};
 use crate::model::SectionKind;
 
 /// A numbering style, in conventional rank order (outermost first).
@@ -239,6 +241,9 @@ pub const MAX_HEADING_CHARS: usize = 60;
 /// The kind of section a standalone line opens, if it is a glossary or appendix heading
 /// ("附件", "《政府工作报告》名词解释", "注释:").
 pub fn appendix_kind(norm: &str) -> Option<SectionKind> {
+    if longer_than(norm, 30) && !norm.trim_end().ends_with([':', '：']) {
+        return None;
+    }
     let text = despace(norm);
     let text = text.trim_end_matches([':', '：']);
     if text.is_empty() || char_count(text) > 30 || super::chars::has_sentence_stop(text) {

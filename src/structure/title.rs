@@ -6,7 +6,7 @@
 
 use super::chars::{
     char_count, contains_any, despace, ends_with_any, first_year, has_sentence_stop, is_cjk,
-    is_space, starts_with_any,
+    is_space, longer_than, starts_with_any,
 };
 
 /// What every government work report's title names.
@@ -38,12 +38,6 @@ const MAX_TITLE_CHARS: usize = 60;
 fn strip_wrappers(text: &str) -> &str {
     text.trim_start_matches(['—', '-', '–', '─', '━', '(', '（', '[', '【', '〔'])
         .trim_end_matches([')', '）', ']', '】', '〕'])
-}
-
-/// More than `max` characters besides spaces: looked at only as far as `max`, so a head line
-/// test costs nothing on a report that is one long line.
-fn longer_than(norm: &str, max: usize) -> bool {
-    norm.chars().filter(|&c| !is_space(c)).nth(max).is_some()
 }
 
 /// A line that names a government work report: "2024年济南市政府工作报告",
