@@ -174,7 +174,7 @@ fn element_key<'k>(report: &'k KeyedReport, e: &'k Element) -> (bool, &'k [char]
     }
 }
 
-/// Passes 2 and 3: pair unmatched sentences with the same `key` (non-empty), those in aligned
+/// Passes 2 and 3: pair unmatched sentences with the same `key`, those in aligned
 /// sections first, then the rest, each in reading order.
 fn match_by_key<'k, 'r>(
     a: &'k KeyedReport<'r>,
@@ -186,7 +186,9 @@ fn match_by_key<'k, 'r>(
     type Group = (Vec<usize>, Vec<usize>);
     let mut groups: HashMap<&[char], Group, BuildWindowHasher> = HashMap::default();
     for (s, sentence) in a.sentences.iter().enumerate() {
-        if m.a_to[s].is_none() && !key(sentence).is_empty() {
+        // Empty keys (a sentence of punctuation alone) pair too: pass 1 pairs them, and
+        // skipping them here would make the result depend on which side is A.
+        if m.a_to[s].is_none() {
             groups.entry(key(sentence)).or_default().0.push(s);
         }
     }
