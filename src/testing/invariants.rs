@@ -248,14 +248,14 @@ pub fn analysis_problems(analysis: &Analysis) -> Vec<String> {
 /// Tags rdiff's pages are made of; any other tag in a page came from report text.
 const TAGS: &[&str] = &[
     "a", "abbr", "b", "body", "code", "dd", "del", "details", "div", "dl", "dt", "em", "footer",
-    "h1", "h2", "h3", "head", "header", "html", "i", "img", "input", "ins", "label", "li", "link",
-    "main", "meta", "meter", "nav", "ol", "p", "rect", "script", "section", "small", "span",
-    "style", "summary", "svg", "table", "tbody", "td", "text", "th", "thead", "title", "tr", "ul",
+    "h1", "h2", "h3", "head", "header", "html", "i", "input", "ins", "label", "li", "link", "main",
+    "meta", "meter", "nav", "ol", "p", "rect", "script", "section", "small", "span", "style",
+    "summary", "svg", "table", "tbody", "td", "text", "th", "thead", "title", "tr", "ul",
 ];
 
 /// Broken invariants of an HTML page (pair or matrix): one stylesheet and one script, both
-/// rdiff's, and outside them every `<` opens or closes one of rdiff's own tags, so no report
-/// text became markup.
+/// rdiff's, and outside them every `<` opens or closes one of rdiff's own tags, none with an
+/// event handler, so no report text became markup.
 pub fn page_problems(page: &str) -> Vec<String> {
     let lower = page.to_ascii_lowercase();
     let mut problems = Vec::new();
@@ -280,13 +280,41 @@ pub fn page_problems(page: &str) -> Vec<String> {
                 .chars()
                 .take_while(char::is_ascii_alphanumeric)
                 .collect();
-            if !tag.starts_with("!doctype") && !TAGS.contains(&name.as_str()) {
+            let handler = attribute_names(tag).any(|attr| attr.starts_with("on"));
+            if handler || !tag.starts_with("!doctype") && !TAGS.contains(&name.as_str()) {
                 let start: String = tag.chars().take(40).collect();
                 problems.push(format!("markup from report text: <{start}"));
             }
         }
     }
     problems
+}
+
+/// The attribute names of the tag `tag` starts with (its text after `<`, up to the first `>`
+/// outside quotes), quoted values skipped: report text inside a value is no attribute.
+fn attribute_names(tag: &str) -> impl Iterator<Item = String> + '_ {
+    let mut quote = None;
+    let mut names = Vec::new();
+    let mut name = String::new();
+    // Reading the tag's own name, an attribute name, or something else (a value, `=`).
+    let (mut in_tag_name, mut in_name) = (true, false);
+    for c in tag.chars() {
+        match (quote, c) {
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '>') => break,
+            (None, '"' | '\'') if !in_tag_name => quote = Some(c),
+            (None, '=') => in_name = false,
+            (None, c) if c.is_whitespace() => (in_tag_name, in_name) = (false, true),
+            (None, c) if in_name => name.push(c),
+            _ => {}
+        }
+        if !in_name && !name.is_empty() {
+            names.push(std::mem::take(&mut name));
+        }
+    }
+    names.push(name);
+    names.into_iter().filter(|n| !n.is_empty())
 }
 
 /// Broken invariants of text printed for a terminal: valid UTF-8 without control characters
@@ -404,6 +432,31 @@ mod tests {
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()
+    }
+
+    #[test]
+    fn pages_with_markup_from_text_and_printed_escapes_are_caught() {
+        let page = "<!DOCTYPE html><html><head><style>a<b</style></head><body><p>x</p>\
+                    <script>if (a<b) {}</script></body></html>";
+        assert_eq!(page_problems(page), Vec::<String>::new());
+        let injected = page.replace("<p>x</p>", "<p><img src=x onerror=alert(1)></p>");
+        assert_eq!(page_problems(&injected).len(), 1);
+        let handler = page.replace("<p>x</p>", "<p title=\"\" onmouseover=alert(1)>x</p>");
+        assert_eq!(page_problems(&handler).len(), 1);
+        let quoted = page.replace("<p>x</p>", "<p title=\"a onload=b\" class=x>x</p>");
+        assert_eq!(page_problems(&quoted), Vec::<String>::new());
+        let after = page.replace(
+            "<p>x</p>",
+            "<p>x</p>\"&gt;&lt;img src=x onerror=alert(1)&gt;",
+        );
+        assert_eq!(page_problems(&after), Vec::<String>::new());
+        let second_script = page.replace("<p>x</p>", "<SCRIPT>alert(1)</SCRIPT>");
+        assert!(!page_problems(&second_script).is_empty());
+        assert_eq!(
+            terminal_problems("甲\t乙\n".as_bytes()),
+            Vec::<String>::new()
+        );
+        assert_eq!(terminal_problems("甲\u{1b}[2J".as_bytes()).len(), 1);
     }
 
     #[test]

@@ -4,17 +4,13 @@
 //!
 //! What legitimately differs is left out of that form: the order in which section pairs and
 //! items are listed (reading order follows A), the item positions that point into that order
-//! (`twin`, a commitment's `item`), the shared phrases (A's stretches, by definition), and two
-//! choices between equally good answers that a diff makes from A's side: which of several
-//! sentences with the same key pairs (so an item's sides are compared by their keys), and the
-//! character diff of a changed pair (any shortest edit is right). What those choices may not
-//! break is checked on each comparison by [`super::invariants`]: every sentence is listed
-//! once, each diff spells both texts. The figures, kinds, counts, keys and section pairs must
-//! all swap exactly.
+//! (`twin`, a commitment's `item`), the shared phrases (A's stretches, by definition), and the
+//! character diff of a changed pair (any shortest edit is right, and which one a diff picks
+//! depends on its direction; [`super::invariants`] checks that each side's text reads back
+//! from it). Everything else must swap exactly: figures, kinds, counts, each side's text,
+//! sentence index, coverage and shared stretches, section pairs.
 
 use serde_json::{Map, Value};
-
-use crate::key::key_of;
 
 /// The JSON of `compare(a, b)` as `compare(b, a)` must look, in [`order_free`] form.
 pub fn mirrored(json: &Value) -> Value {
@@ -32,12 +28,6 @@ pub fn order_free(json: &Value) -> Value {
                     for item in items.iter_mut() {
                         drop_key(item, "twin");
                         drop_key(item, "diff");
-                        for side in ["a", "b"] {
-                            if let Some(side) = item.get_mut(side).filter(|s| !s.is_null()) {
-                                let text = side["text"].as_str().unwrap_or_default();
-                                *side = Value::String(key_of(text));
-                            }
-                        }
                     }
                     sort_by_text(items);
                 }
