@@ -5,7 +5,8 @@
 //! 1. **In aligned sections**, a patience diff over sentence keys (sub-headings take part, as
 //!    their stripped keys) finds the order-preserving `equal` pairs. Elements whose key does
 //!    not occur on the other side are left out of the diff first, so a long run of changed
-//!    text cannot make it slow. No deadline: a timed-out diff would silently report near-equal
+//!    text cannot make it slow. The diff runs both ways and keeps the pairs found both ways: a
+//!    diff breaks ties between equally long matchings from its old side. No deadline: a timed-out diff would silently report near-equal
 //!    sections as entirely replaced.
 //! 2. **Equal elsewhere**: sentences with the same key, wherever they stand (a moved sentence,
 //!    or one that changed place within its section).
@@ -138,33 +139,48 @@ fn diff_aligned<'k, 'r>(
         .collect();
     let a_seq: Vec<u32> = a_kept.iter().map(|&e| a_tokens[e]).collect();
     let b_seq: Vec<u32> = b_kept.iter().map(|&e| b_tokens[e]).collect();
-    for op in capture_diff_slices(Algorithm::Patience, &a_seq, &b_seq) {
-        let DiffOp::Equal {
+    // A diff breaks ties (equally long matchings, as a repeated sentence makes) from its old
+    // side; only the pairs found both ways are kept, so swapping A and B swaps the result.
+    // Sentences a tie left out pair in pass 2.
+    let backward: HashSet<(usize, usize)> = equal_pairs(&b_seq, &a_seq)
+        .into_iter()
+        .map(|(j, i)| (i, j))
+        .collect();
+    for (i, j) in equal_pairs(&a_seq, &b_seq) {
+        if !backward.contains(&(i, j)) {
+            continue;
+        }
+        let (Some(&ea), Some(&eb)) = (a_kept.get(i), b_kept.get(j)) else {
+            continue;
+        };
+        match (sa.elements.get(ea), sb.elements.get(eb)) {
+            (Some(Element::Sentence(s)), Some(Element::Sentence(t))) => {
+                m.pair(*s, *t, PairKind::Equal)
+            }
+            (Some(Element::Heading(..)), Some(Element::Heading(..))) => {
+                if let Some(pairs) = m.heading_pairs.get_mut(line) {
+                    pairs.push((ea, eb));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The (old, new) index pairs a patience diff of `old` and `new` finds equal, in order.
+fn equal_pairs(old: &[u32], new: &[u32]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for op in capture_diff_slices(Algorithm::Patience, old, new) {
+        if let DiffOp::Equal {
             old_index,
             new_index,
             len,
         } = op
-        else {
-            continue;
-        };
-        for k in 0..len {
-            let (Some(&ea), Some(&eb)) = (a_kept.get(old_index + k), b_kept.get(new_index + k))
-            else {
-                continue;
-            };
-            match (sa.elements.get(ea), sb.elements.get(eb)) {
-                (Some(Element::Sentence(s)), Some(Element::Sentence(t))) => {
-                    m.pair(*s, *t, PairKind::Equal)
-                }
-                (Some(Element::Heading(..)), Some(Element::Heading(..))) => {
-                    if let Some(pairs) = m.heading_pairs.get_mut(line) {
-                        pairs.push((ea, eb));
-                    }
-                }
-                _ => {}
-            }
+        {
+            pairs.extend((0..len).map(|k| (old_index + k, new_index + k)));
         }
     }
+    pairs
 }
 
 /// What the in-section diff compares an element by.
@@ -175,7 +191,7 @@ fn element_key<'k>(report: &'k KeyedReport, e: &'k Element) -> (bool, &'k [char]
     }
 }
 
-/// Passes 2 and 3: pair unmatched sentences with the same `key` (non-empty), those in aligned
+/// Passes 2 and 3: pair unmatched sentences with the same `key`, those in aligned
 /// sections first, then the rest, each in reading order.
 fn match_by_key<'k, 'r>(
     a: &'k KeyedReport<'r>,
@@ -187,7 +203,9 @@ fn match_by_key<'k, 'r>(
     type Group = (Vec<usize>, Vec<usize>);
     let mut groups: HashMap<&[char], Group, BuildWindowHasher> = HashMap::default();
     for (s, sentence) in a.sentences.iter().enumerate() {
-        if m.a_to[s].is_none() && !key(sentence).is_empty() {
+        // Empty keys (a sentence of punctuation alone) pair too: pass 1 pairs them, and
+        // skipping them here would make the result depend on which side is A.
+        if m.a_to[s].is_none() {
             groups.entry(key(sentence)).or_default().0.push(s);
         }
     }

@@ -103,6 +103,23 @@ fn swapping_a_and_b_swaps_the_sides() {
     });
 }
 
+/// Found by the property tests: sentences of punctuation alone (empty key) paired in the
+/// in-section diff but not in the pass that pairs equal sentences elsewhere, so which of them
+/// paired depended on which report came first.
+#[test]
+fn sentences_without_key_pair_the_same_either_way() {
+    let a = report("a", "。\n。\n一、¡。\n（二）");
+    let b = report("b", "（二）。\n（二）。\n\u{2ee5e}\u{3000}。\na");
+    let ab = compare(&a, &b, &CompareOptions::default());
+    let ba = compare(&b, &a, &CompareOptions::default());
+    let json = |c: &Comparison| serde_json::to_value(c).expect("serializes");
+    assert_eq!(
+        crate::testing::mirror::mirrored(&json(&ab)),
+        crate::testing::mirror::order_free(&json(&ba))
+    );
+    assert_eq!(ab.summary.counts.equal, 2, "。 with 。, (二) with (二)。");
+}
+
 #[test]
 fn a_moved_top_level_section_still_pairs() {
     let parts: Vec<&str> = A.split("\n# ").collect();

@@ -260,10 +260,10 @@ fn mutate(text: &str, alphabet: &[char], rng: &mut Rng) -> String {
 
 /// SplitMix64: small, seeded, reproducible on every platform.
 #[derive(Debug, Clone)]
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -272,7 +272,7 @@ impl Rng {
     }
 
     /// A number in `0..n` (0 for n = 0).
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         if n == 0 {
             0
         } else {

@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod compare;
+mod corruption;
 mod html;
 mod matrix;
 mod odd_text;

@@ -1,4 +1,6 @@
-//! Building reports from a compact outline, for tests and examples.
+//! Building reports from a compact outline, for tests and examples; the invariants every
+//! comparison keeps ([`invariants`], [`mirror`]), checked on whole inputs by [`exercise`] for
+//! the tests and the fuzz targets; and seeded damage to input files ([`corrupt`]).
 //!
 //! Comparison is tested on reports whose structure is known exactly, independently of the
 //! reading pipeline. An outline is plain text:
@@ -17,6 +19,11 @@
 //! with 名词解释/注释 makes a glossary section, 附件/附录 an appendix. Other lines are split
 //! into sentences after 。！？!? (the mark stays with its sentence). Text is normalized with
 //! [`crate::normalize::fold_width`] only.
+
+pub mod corrupt;
+pub mod exercise;
+pub mod invariants;
+pub mod mirror;
 
 use crate::model::{Genre, Heading, Report, Section, SectionKind, Sentence, Text};
 use crate::normalize::fold_width;
