@@ -185,13 +185,15 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         body,
         suggestion,
         legacy,
+        valid_utf8,
     } = choose_encoding(bytes, forced)?;
-    let (mut text, malformed, mixed) = match legacy {
-        Some(legacy) => {
+    let (mut text, malformed, mixed) = match (legacy, valid_utf8) {
+        (Some(legacy), _) => {
             let (text, malformed, lines) = mixed::decode_lines(body, legacy);
             (text, malformed, Some(lines))
         }
-        None => {
+        (None, Some(text)) => (text.to_string(), 0, None),
+        (None, None) => {
             let (text, malformed) = decode_counting(encoding, body, true);
             (text, malformed, None)
         }
@@ -253,6 +255,8 @@ struct Choice<'a> {
     suggestion: Option<&'static Encoding>,
     /// The other lines' encoding, for a mixed file ([`Detection::Mixed`]).
     legacy: Option<&'static Encoding>,
+    /// The body, when detection already found it valid UTF-8 (so it is not checked twice).
+    valid_utf8: Option<&'a str>,
 }
 
 impl<'a> Choice<'a> {
@@ -263,6 +267,7 @@ impl<'a> Choice<'a> {
             body,
             suggestion: None,
             legacy: None,
+            valid_utf8: None,
         }
     }
 }
@@ -297,7 +302,12 @@ fn choose_encoding<'a>(
         return Ok(Choice::new(encoding, Detection::Utf16Pattern, bytes));
     }
     let first_error = match std::str::from_utf8(bytes) {
-        Ok(_) => return Ok(Choice::new(UTF_8, Detection::ValidUtf8, bytes)),
+        Ok(text) => {
+            return Ok(Choice {
+                valid_utf8: Some(text),
+                ..Choice::new(UTF_8, Detection::ValidUtf8, bytes)
+            })
+        }
         Err(error) => error.valid_up_to(),
     };
     if let Some(legacy) = mixed::detect(bytes) {

@@ -43,6 +43,3 @@ fn one_line(err: &anyhow::Error) -> String {
     // A file name or quoted text may hold escape sequences: none reaches the terminal raw.
     rdiff::render::text::sanitize(&line.replace('\n', " ")).into_owned()
 }
-
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -175,10 +175,12 @@ const GENERIC_BEFORE: [&str; 26] = [
 /// What makes a sentence (normalized text) concrete, sorted, each mark once.
 pub fn concrete_marks(text: &str) -> Vec<CommitmentMark> {
     let mut marks = Vec::new();
-    if has_figure(text) {
+    // Both digit scans read characters by position: the text is split into them once.
+    let chars: Vec<char> = text.chars().collect();
+    if has_figure(text, &chars) {
         marks.push(CommitmentMark::Figure);
     }
-    if has_deadline(text) {
+    if has_deadline(text, &chars) {
         marks.push(CommitmentMark::Deadline);
     }
     if has_name(text) {
@@ -189,11 +191,10 @@ pub fn concrete_marks(text: &str) -> Vec<CommitmentMark> {
 
 /// A figure: a digit run that is not a year ("2024年") or a date ("9月", "15日"); a percentage;
 /// a Han-numeral quantity with a unit ("三万", "两所").
-fn has_figure(text: &str) -> bool {
+fn has_figure(text: &str, chars: &[char]) -> bool {
     if text.contains('%') || text.contains("百分之") || text.contains("个百分点") {
         return true;
     }
-    let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while i < chars.len() {
         if !is_digit(chars[i]) {
@@ -216,11 +217,27 @@ fn has_figure(text: &str) -> bool {
             return true;
         }
     }
-    han_quantity(&chars)
+    han_quantity(chars)
 }
 
 fn han_quantity(chars: &[char]) -> bool {
-    const NUMERALS: &str = "一二三四五六七八九十百千两";
+    let numeral = |c: char| {
+        matches!(
+            c,
+            '一' | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '千'
+                | '两'
+        )
+    };
     const UNITS: [&str; 10] = [
         "万",
         "亿",
@@ -234,7 +251,7 @@ fn han_quantity(chars: &[char]) -> bool {
         "平方米",
     ];
     chars.windows(2).enumerate().any(|(i, w)| {
-        NUMERALS.contains(w[0]) && {
+        numeral(w[0]) && {
             let rest = &chars[i + 1..];
             UNITS.iter().any(|u| {
                 u.chars().count() <= rest.len() && u.chars().zip(rest).all(|(x, &y)| x == y)
@@ -243,12 +260,11 @@ fn han_quantity(chars: &[char]) -> bool {
     })
 }
 
-fn has_deadline(text: &str) -> bool {
+fn has_deadline(text: &str, chars: &[char]) -> bool {
     if DEADLINES.iter().any(|d| text.contains(d)) {
         return true;
     }
     // "2025年前", "6月前"
-    let chars: Vec<char> = text.chars().collect();
     chars
         .windows(3)
         .any(|w| is_digit(w[0]) && matches!(w[1], '年' | '月') && w[2] == '前')

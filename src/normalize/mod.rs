@@ -97,7 +97,9 @@ pub fn fold_width(text: &str) -> String {
     // Characters that fold to themselves are copied a run at a time.
     let mut run_start = 0;
     for (at, c) in text.char_indices() {
-        if !space_pending && c.is_ascii_graphic() {
+        // ASCII letters and signs, and the common CJK ideographs, fold to themselves: most of
+        // a report skips the table below.
+        if !space_pending && (c.is_ascii_graphic() || ('\u{4E00}'..='\u{9FFF}').contains(&c)) {
             continue;
         }
         let folded = fold_char(c);

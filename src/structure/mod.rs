@@ -110,7 +110,7 @@ struct Prepared<'a> {
 
 /// Drop furniture lines and pasted ads, and cut the rest into pieces.
 fn prepare<'a>(all_lines: &[Line<'a>], normalize: &dyn Fn(&str) -> String) -> Prepared<'a> {
-    let norms: Vec<String> = all_lines.iter().map(|l| normalize(l.text)).collect();
+    let mut norms: Vec<String> = all_lines.iter().map(|l| normalize(l.text)).collect();
     let norm_refs: Vec<&str> = norms.iter().map(String::as_str).collect();
     let contents = furniture::find_contents(&norm_refs);
     let in_contents: HashSet<usize> = contents.lines.iter().copied().collect();
@@ -138,7 +138,9 @@ fn prepare<'a>(all_lines: &[Line<'a>], normalize: &dyn Fn(&str) -> String) -> Pr
             continue;
         }
         layout.line(line.text, blank_pending);
-        prepared.push_line(line, blank_pending, normalize);
+        // The line's normalized text serves again when the line is one piece (most lines).
+        let norm = std::mem::take(&mut norms[i]);
+        prepared.push_line(line, norm, blank_pending, normalize);
         blank_pending = false;
     }
     prepared.blank_layout = layout.is_blank_separated();
@@ -184,6 +186,7 @@ impl<'a> Prepared<'a> {
     fn push_line(
         &mut self,
         line: &Line<'a>,
+        line_norm: String,
         blank_before: bool,
         normalize: &dyn Fn(&str) -> String,
     ) {
@@ -192,6 +195,7 @@ impl<'a> Prepared<'a> {
             self.record_drop(line, DropReason::SiteChrome, ad);
         }
         let mut blank_before = blank_before;
+        let mut line_norm = Some(line_norm);
         for part in cut.parts {
             for (k, segment) in lines::split_paragraphs(part, self.spaced, normalize)
                 .into_iter()
@@ -200,7 +204,10 @@ impl<'a> Prepared<'a> {
                 self.pieces.push(Piece {
                     line: line.number,
                     text: segment,
-                    norm: normalize(segment),
+                    norm: match line_norm.take() {
+                        Some(norm) if segment == line.text => norm,
+                        _ => normalize(segment),
+                    },
                     blank_before,
                     starts_line: k == 0,
                 });

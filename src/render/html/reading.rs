@@ -173,20 +173,25 @@ fn cell(page: &mut Html, tag: &str, class: &str, side: &Side, item: &Item, which
 /// A sentence with the stretches it shares with the other report in `<span class="sh">`: the
 /// boilerplate inside a sentence that is otherwise its report's own.
 fn shared_marked(page: &mut Html, side: &Side) {
-    let chars: Vec<char> = side.text.chars().collect();
+    // The spans count characters: each bound becomes a byte offset, and the text is written
+    // in slices of itself (a sentence holds few spans).
+    let text = side.text.as_str();
+    let chars = text.chars().count();
+    let byte_of = |at: usize| text.char_indices().nth(at).map_or(text.len(), |(b, _)| b);
     let mut at = 0;
     for &[start, end] in &side.shared {
-        let (start, end) = (start.min(chars.len()), end.min(chars.len()));
+        let (start, end) = (start.min(chars), end.min(chars));
         if start < at || start >= end {
             continue;
         }
-        page.text(&chars[at..start].iter().collect::<String>());
+        let (start_byte, end_byte) = (byte_of(start), byte_of(end));
+        page.text(&text[byte_of(at)..start_byte]);
         page.raw("<span class=\"sh\" title=\"shared with the other report\">")
-            .text(&chars[start..end].iter().collect::<String>())
+            .text(&text[start_byte..end_byte])
             .raw("</span>");
         at = end;
     }
-    page.text(&chars[at..].iter().collect::<String>());
+    page.text(&text[byte_of(at)..]);
 }
 
 /// True when the spans of one side (shared stretches and that side's own) spell its text:
