@@ -237,26 +237,34 @@ impl Holders {
     /// From (id, holder) pairs, one per window occurrence, holders ascending within an id.
     /// A holder is listed once per id however often it holds the window.
     pub fn new(ids: usize, occurrences: &[(u32, u32)]) -> Holders {
-        let mut starts = vec![0u32; ids + 1];
+        // Counted, then placed from the back: no copy of the occurrences and no second cursor
+        // array, which on a long report were fresh memory the size of the index.
+        let mut ends = vec![0u32; ids + 1];
         let mut last = vec![u32::MAX; ids];
-        let mut kept = Vec::with_capacity(occurrences.len());
         for &(id, holder) in occurrences {
             if last[id as usize] != holder {
                 last[id as usize] = holder;
-                starts[id as usize + 1] += 1;
-                kept.push((id, holder));
+                ends[id as usize] += 1;
             }
         }
-        for i in 0..ids {
-            starts[i + 1] += starts[i];
+        for i in 1..=ids {
+            ends[i] += ends[i - 1];
         }
-        let mut next = starts.clone();
-        let mut holders = vec![0u32; kept.len()];
-        for (id, holder) in kept {
-            holders[next[id as usize] as usize] = holder;
-            next[id as usize] += 1;
+        let mut holders = vec![0u32; ends[ids] as usize];
+        // Backwards, holders descend within an id: a repeat still follows its twin.
+        last.fill(u32::MAX);
+        for &(id, holder) in occurrences.iter().rev() {
+            if last[id as usize] != holder {
+                last[id as usize] = holder;
+                ends[id as usize] -= 1;
+                holders[ends[id as usize] as usize] = holder;
+            }
         }
-        Holders { starts, holders }
+        // Each id's end has moved to its start; the last entry still ends the list.
+        Holders {
+            starts: ends,
+            holders,
+        }
     }
 
     /// The holders of window `id`, ascending.
