@@ -8,6 +8,8 @@
 //! need per window in plain vectors. Lookups compare the characters, never trust the hash, so
 //! a collision cannot make two different windows count as one.
 
+use std::cell::Cell;
+
 /// Multiplier of the rolling hash (odd, so no information is lost modulo 2⁶⁴).
 const BASE: u64 = 0x100_0000_01b3;
 /// Final mix, so that the table's index bits depend on every character.
@@ -36,8 +38,20 @@ pub struct WindowIndex<'k> {
     slots: Vec<u64>,
     /// `64 - log2(slots.len())`: the hash's top bits pick the slot.
     shift: u32,
-    /// Per id: the window.
-    windows: Vec<&'k [char]>,
+    /// The keys inserted, in order.
+    keys: Vec<&'k [char]>,
+    /// Per id: where its window first occurred.
+    windows: Vec<Place>,
+}
+
+/// Where a window occurs: (key number, start).
+type Place = (u32, u32);
+
+thread_local! {
+    /// The tables of the last index dropped on this thread, reused by the next one. A
+    /// comparison builds about eight indexes of up to 512 KB each; fresh memory of that size
+    /// comes from the kernel a page fault at a time, which cost more than the indexing itself.
+    static SPARE_TABLES: Cell<(Vec<u64>, Vec<Place>)> = const { Cell::new((Vec::new(), Vec::new())) };
 }
 
 impl<'k> WindowIndex<'k> {
@@ -45,11 +59,17 @@ impl<'k> WindowIndex<'k> {
     pub fn with_capacity(n: usize, windows: usize) -> WindowIndex<'k> {
         // Load at most 3/4: short probes, and a table small enough to stay in cache.
         let size = (windows.max(8) * 4 / 3 + 1).next_power_of_two();
+        let (mut slots, mut ids) = SPARE_TABLES.with(Cell::take);
+        slots.clear();
+        slots.resize(size, 0);
+        ids.clear();
+        ids.reserve(windows);
         WindowIndex {
             n: n.max(1),
-            slots: vec![0; size],
+            slots,
             shift: 64 - size.trailing_zeros(),
-            windows: Vec::with_capacity(windows),
+            keys: Vec::new(),
+            windows: ids,
         }
     }
 
@@ -91,10 +111,19 @@ impl<'k> WindowIndex<'k> {
 
     /// Insert every window of `key`, handing each window's id to `on_id`, in order.
     pub fn insert_key_with(&mut self, key: &'k [char], mut on_id: impl FnMut(u32)) {
+        let number = self.keys.len() as u32;
+        self.keys.push(key);
         let n = self.n;
         for (start, hash) in window_hashes(key, n).enumerate() {
-            on_id(self.insert(&key[start..start + n], hash));
+            on_id(self.insert(&key[start..start + n], (number, start as u32), hash));
         }
+    }
+
+    /// The window with id `id`.
+    fn window(&self, id: u32) -> &'k [char] {
+        let (key, start) = self.windows[id as usize];
+        let start = start as usize;
+        &self.keys[key as usize][start..start + self.n]
     }
 
     /// The id of each window of `key`, `None` for windows not in the index.
@@ -116,7 +145,7 @@ impl<'k> WindowIndex<'k> {
         if slot >> 32 != hash & 0xffff_ffff {
             return Ok(None);
         }
-        Ok((self.windows[id as usize] == window).then_some(id))
+        Ok((self.window(id) == window).then_some(id))
     }
 
     fn get(&self, window: &[char], hash: u64) -> Option<u32> {
@@ -130,7 +159,8 @@ impl<'k> WindowIndex<'k> {
         }
     }
 
-    fn insert(&mut self, window: &'k [char], hash: u64) -> u32 {
+    /// The id of `window`, found at `at` (key number, start), inserted if new.
+    fn insert(&mut self, window: &[char], at: Place, hash: u64) -> u32 {
         if (self.windows.len() + 1) * 4 > self.slots.len() * 3 {
             self.grow();
         }
@@ -140,7 +170,7 @@ impl<'k> WindowIndex<'k> {
             match self.held(self.slots[slot], window, hash) {
                 Err(()) => {
                     let id = self.windows.len() as u32;
-                    self.windows.push(window);
+                    self.windows.push(at);
                     self.slots[slot] = tagged(id, hash);
                     return id;
                 }
@@ -154,17 +184,39 @@ impl<'k> WindowIndex<'k> {
     /// Double the table (only when more windows arrive than the capacity promised).
     fn grow(&mut self) {
         let size = self.slots.len() * 2;
-        self.slots = vec![0; size];
+        self.slots.clear();
+        self.slots.resize(size, 0);
         self.shift = 64 - size.trailing_zeros();
         let mask = size - 1;
-        for (id, window) in self.windows.iter().enumerate() {
-            let hash = window_hashes(window, self.n).next().unwrap_or(0);
+        for id in 0..self.windows.len() as u32 {
+            let hash = window_hashes(self.window(id), self.n).next().unwrap_or(0);
             let mut slot = self.slot_of(hash);
             while self.slots[slot] != 0 {
                 slot = (slot + 1) & mask;
             }
-            self.slots[slot] = tagged(id as u32, hash);
+            self.slots[slot] = tagged(id, hash);
         }
+    }
+}
+
+impl Drop for WindowIndex<'_> {
+    /// Hand the tables to the next index (the larger ones, if another was handed back first).
+    fn drop(&mut self) {
+        let slots = std::mem::take(&mut self.slots);
+        let windows = std::mem::take(&mut self.windows);
+        SPARE_TABLES.with(|spare| {
+            let (kept_slots, kept_windows) = spare.take();
+            spare.set((larger(slots, kept_slots), larger(windows, kept_windows)));
+        });
+    }
+}
+
+/// Whichever of two buffers has room for more.
+fn larger<T>(a: Vec<T>, b: Vec<T>) -> Vec<T> {
+    if a.capacity() >= b.capacity() {
+        a
+    } else {
+        b
     }
 }
 
@@ -185,26 +237,34 @@ impl Holders {
     /// From (id, holder) pairs, one per window occurrence, holders ascending within an id.
     /// A holder is listed once per id however often it holds the window.
     pub fn new(ids: usize, occurrences: &[(u32, u32)]) -> Holders {
-        let mut starts = vec![0u32; ids + 1];
+        // Counted, then placed from the back: no copy of the occurrences and no second cursor
+        // array, which on a long report were fresh memory the size of the index.
+        let mut ends = vec![0u32; ids + 1];
         let mut last = vec![u32::MAX; ids];
-        let mut kept = Vec::with_capacity(occurrences.len());
         for &(id, holder) in occurrences {
             if last[id as usize] != holder {
                 last[id as usize] = holder;
-                starts[id as usize + 1] += 1;
-                kept.push((id, holder));
+                ends[id as usize] += 1;
             }
         }
-        for i in 0..ids {
-            starts[i + 1] += starts[i];
+        for i in 1..=ids {
+            ends[i] += ends[i - 1];
         }
-        let mut next = starts.clone();
-        let mut holders = vec![0u32; kept.len()];
-        for (id, holder) in kept {
-            holders[next[id as usize] as usize] = holder;
-            next[id as usize] += 1;
+        let mut holders = vec![0u32; ends[ids] as usize];
+        // Backwards, holders descend within an id: a repeat still follows its twin.
+        last.fill(u32::MAX);
+        for &(id, holder) in occurrences.iter().rev() {
+            if last[id as usize] != holder {
+                last[id as usize] = holder;
+                ends[id as usize] -= 1;
+                holders[ends[id as usize] as usize] = holder;
+            }
         }
-        Holders { starts, holders }
+        // Each id's end has moved to its start; the last entry still ends the list.
+        Holders {
+            starts: ends,
+            holders,
+        }
     }
 
     /// The holders of window `id`, ascending.
@@ -251,14 +311,29 @@ mod tests {
 
     #[test]
     fn a_hash_collision_is_not_a_match() {
-        let mut index = WindowIndex::with_capacity(2, 4);
         let ab = chars("ab");
         let cd = chars("cd");
+        let mut index = WindowIndex::with_capacity(2, 4);
         // Same hash forced for two different windows: both kept, each found only as itself.
-        assert_eq!(index.insert(&ab, 7), 0);
-        assert_eq!(index.insert(&cd, 7), 1);
+        index.keys.extend([&ab[..], &cd[..]]);
+        assert_eq!(index.insert(&ab, (0, 0), 7), 0);
+        assert_eq!(index.insert(&cd, (1, 0), 7), 1);
         assert_eq!(index.get(&cd, 7), Some(1));
         assert_eq!(index.get(&chars("ef"), 7), None);
+    }
+
+    #[test]
+    fn an_index_reusing_a_dropped_ones_tables_starts_empty() {
+        let key = chars("坚持稳中求进工作总基调");
+        let other = chars("稳中求稳中求");
+        let mut first = WindowIndex::with_capacity(3, 100);
+        first.insert_key(&key);
+        assert!(first.ids_in(&key).all(|id| id.is_some()));
+        drop(first);
+        let mut second = WindowIndex::with_capacity(3, 100);
+        assert!(second.is_empty());
+        assert!(second.ids_in(&key).all(|id| id.is_none()));
+        assert_eq!(second.insert_key(&other), vec![0, 1, 2, 0]);
     }
 
     #[test]

@@ -92,22 +92,24 @@ pub fn classify_line(norm: &str) -> Option<DropReason> {
     if !text.chars().any(char::is_alphanumeric) {
         return Some(DropReason::Noise);
     }
-    if is_page_number(text) {
+    // Without spaces, read by two of the tests (a line is squeezed once, not once a test).
+    let squeezed = despace(text);
+    if is_page_number(&squeezed) {
         return Some(DropReason::PageNumber);
     }
     if is_caption(text) {
         return Some(DropReason::Caption);
     }
-    if is_site_chrome(text) {
+    if is_site_chrome(text, &squeezed) {
         return Some(DropReason::SiteChrome);
     }
     None
 }
 
 /// "12", "- 12 -", "—12—", "第3页", "第3页 共10页", "3/10".
-fn is_page_number(text: &str) -> bool {
-    let text = despace(text);
-    let core = text.trim_matches(|c: char| "-—–·•()[]".contains(fold_char(c)));
+/// `squeezed`: the line without spaces.
+fn is_page_number(squeezed: &str) -> bool {
+    let core = squeezed.trim_matches(|c: char| "-—–·•()[]".contains(fold_char(c)));
     let digits =
         |s: &str| (1..=4).contains(&s.len()) && s.chars().all(|c| fold_char(c).is_ascii_digit());
     if digits(core) {
@@ -129,16 +131,16 @@ fn is_page_number(text: &str) -> bool {
     }
 }
 
-fn is_site_chrome(text: &str) -> bool {
-    let squeezed = despace(text);
+/// `squeezed`: `text` without spaces.
+fn is_site_chrome(text: &str, squeezed: &str) -> bool {
     let bars = text.matches('|').count() + text.matches('丨').count();
-    starts_with_any(&squeezed, CHROME_STARTS)
-        || contains_any(&squeezed, &["来源:", "來源:", "责任编辑:", "責任編輯:"])
+    starts_with_any(squeezed, CHROME_STARTS)
+        || contains_any(squeezed, &["来源:", "來源:", "责任编辑:", "責任編輯:"])
             && !has_sentence_stop(text)
-        || has_comment_count(&squeezed)
-        || contains_any(&squeezed, MENU_WORDS) && bars >= 1
+        || has_comment_count(squeezed)
+        || contains_any(squeezed, MENU_WORDS) && bars >= 1
         || bars >= 3
-        || is_timestamp(&squeezed)
+        || is_timestamp(squeezed)
 }
 
 /// "评论(0)", "評論(12)".
