@@ -104,18 +104,10 @@ fn temp_builder() -> tempfile::Builder<'static, 'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::file_names;
 
     fn write_text(path: &Path, text: &str) -> Result<(), WriteError> {
         write_atomically(path, |out| out.write_all(text.as_bytes()))
-    }
-
-    fn names_in(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(dir)
-            .expect("list")
-            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
     }
 
     #[test]
@@ -125,7 +117,7 @@ mod tests {
         std::fs::write(&path, "old").expect("seed");
         write_text(&path, "new").expect("written");
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "new");
-        assert_eq!(names_in(dir.path()), vec!["out.txt"]);
+        assert_eq!(file_names(dir.path()), vec!["out.txt"]);
     }
 
     #[test]
@@ -139,7 +131,7 @@ mod tests {
         });
         assert!(failed.is_err());
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "old");
-        assert_eq!(names_in(dir.path()), vec!["out.txt"]);
+        assert_eq!(file_names(dir.path()), vec!["out.txt"]);
     }
 
     #[test]
@@ -161,7 +153,7 @@ mod tests {
             assert!(message.contains(&path.display().to_string()), "{message}");
             assert!(!message.contains('\n'));
         }
-        assert_eq!(names_in(dir.path()), vec!["a-file", "a-folder"]);
-        assert!(names_in(&folder).is_empty());
+        assert_eq!(file_names(dir.path()), vec!["a-file", "a-folder"]);
+        assert!(file_names(&folder).is_empty());
     }
 }

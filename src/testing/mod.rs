@@ -25,6 +25,8 @@ pub mod exercise;
 pub mod invariants;
 pub mod mirror;
 
+use std::path::Path;
+
 use crate::model::{Genre, Heading, Report, Section, SectionKind, Sentence, Text};
 use crate::normalize::fold_width;
 
@@ -143,6 +145,16 @@ fn close_to(open: &mut Vec<Section>, top: &mut Vec<Section>, level: u8) {
             None => top.push(done),
         }
     }
+}
+
+/// The names of the entries of `dir`, sorted: what a writer left behind.
+pub fn file_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
 use crate::bad_input::{assert_one_line_error, PARTNER};
+use rdiff::testing::file_names;
+
 use crate::{rdiff, sample};
 
 /// Every way rdiff writes a file, to `target`.
@@ -24,18 +26,8 @@ fn writers(target: &Path) -> Vec<Vec<OsString>> {
     ]
 }
 
-/// Names in `dir`, sorted.
-fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("list")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 fn refused(target: &Path, needle: &str, watched: &Path) {
-    let before = listing(watched);
+    let before = file_names(watched);
     for args in writers(target) {
         let out = rdiff().args(&args).output().expect("rdiff runs");
         assert!(
@@ -43,7 +35,7 @@ fn refused(target: &Path, needle: &str, watched: &Path) {
             "{args:?}: no result without its file"
         );
         assert_one_line_error(&out, needle);
-        assert_eq!(listing(watched), before, "{args:?} left a file behind");
+        assert_eq!(file_names(watched), before, "{args:?} left a file behind");
     }
 }
 
