@@ -13,6 +13,7 @@
 //! [`output`] writes each output file whole or not at all.
 
 pub mod align;
+pub mod allocator;
 pub mod app;
 pub mod cli;
 pub mod compare;

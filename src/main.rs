@@ -4,6 +4,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    rdiff::allocator::tune();
     let cli = rdiff::cli::Cli::parse();
     match rdiff::app::run(cli) {
         Ok(code) => ExitCode::from(code),
