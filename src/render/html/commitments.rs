@@ -19,7 +19,9 @@ pub fn write_shared_phrases(page: &mut Html, cmp: &Comparison) {
         page.fmt(format_args!("<li data-chars=\"{}\">", phrase.chars));
         match phrase.a_item.filter(|&t| exists(cmp, t)) {
             Some(t) => {
-                page.fmt(format_args!("<a href=\"#s{}-i{}\">", t.section, t.item))
+                page.raw("<a href=\"#")
+                    .item_id(t)
+                    .raw("\">")
                     .text(&phrase.text)
                     .raw("</a>");
             }
@@ -68,16 +70,15 @@ fn side(page: &mut Html, cmp: &Comparison, name: &str, list: &[Commitment]) {
 
 fn item(page: &mut Html, cmp: &Comparison, c: &Commitment) {
     let (kind, glyph, label) = describe(c.kind);
-    page.fmt(format_args!(
-        "<li data-kind=\"{kind}\"><abbr class=\"g\" title=\"{label}\">{glyph}</abbr> "
-    ));
+    // Pieces rather than `format_args!`, as in the reading's rows.
+    page.raw("<li data-kind=\"").raw(kind);
+    page.raw("\"><abbr class=\"g\" title=\"").raw(label);
+    page.raw("\">").raw(glyph).raw("</abbr> ");
     // Link only to an item that is on the page: a dangling anchor would mislead.
     let target = exists(cmp, c.item).then_some(c.item);
     if let Some(t) = target {
-        page.fmt(format_args!(
-            "<a href=\"#s{}-i{}\" data-item=\"s{}-i{}\"",
-            t.section, t.item, t.section, t.item
-        ));
+        page.raw("<a href=\"#").item_id(t);
+        page.raw("\" data-item=\"").item_id(t).raw("\"");
     } else {
         page.raw("<span");
     }
@@ -90,10 +91,9 @@ fn item(page: &mut Html, cmp: &Comparison, c: &Commitment) {
     page.raw(if target.is_some() { "</a>" } else { "</span>" });
     page.raw(" <span class=\"marks\" lang=\"en\">");
     for mark in &c.marks {
-        page.fmt(format_args!(
-            "<span class=\"mk\">{}</span>",
-            mark_name(*mark)
-        ));
+        page.raw("<span class=\"mk\">")
+            .raw(mark_name(*mark))
+            .raw("</span>");
     }
     page.raw("</span>");
     if c.section.is_some() || c.subsection.is_some() {

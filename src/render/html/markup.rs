@@ -15,6 +15,8 @@
 
 use std::fmt;
 
+use crate::comparison::ItemRef;
+
 /// A page being written: markup is pushed raw, report text only through the escaping methods.
 #[derive(Debug, Default)]
 pub struct Html {
@@ -78,6 +80,16 @@ impl Html {
             copied = at;
         }
         self.buf.push_str(&text[copied..]);
+    }
+
+    /// The id of an item's row, `s{section}-i{item}`, which links and tests rely on.
+    pub fn item_id(&mut self, at: ItemRef) -> &mut Self {
+        let mut number = itoa::Buffer::new();
+        self.buf.push('s');
+        self.buf.push_str(number.format(at.section));
+        self.buf.push_str("-i");
+        self.buf.push_str(number.format(at.item));
+        self
     }
 
     /// Formatted markup: numbers, ids, classes. Never pass report text through here.
@@ -213,6 +225,21 @@ mod tests {
             let expected = two_passes(&text, false) + &two_passes(&text, true);
             proptest::prop_assert_eq!(page.into_string(), expected);
         }
+    }
+
+    #[test]
+    fn item_ids_name_section_and_item() {
+        let mut page = Html::default();
+        page.item_id(ItemRef {
+            section: 0,
+            item: 7,
+        })
+        .raw(" ")
+        .item_id(ItemRef {
+            section: 12,
+            item: 305,
+        });
+        assert_eq!(page.into_string(), "s0-i7 s12-i305");
     }
 
     #[test]
