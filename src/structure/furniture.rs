@@ -60,6 +60,10 @@ const CHROME_STARTS: &[&str] = &[
     "【字体",
     "字号:",
 ];
+/// Words that make a short line a source or editor line, unless it is a sentence.
+const SOURCE_WORDS: &[&str] = &["来源:", "來源:", "责任编辑:", "責任編輯:"];
+/// Words that open a comment count ("评论(0)").
+const COMMENT_WORDS: &[&str] = &["评论(", "評論("];
 /// Words of site menus and footers.
 const MENU_WORDS: &[&str] = &[
     "网站简介",
@@ -109,7 +113,12 @@ pub fn classify_line(norm: &str) -> Option<DropReason> {
 /// "12", "- 12 -", "—12—", "第3页", "第3页 共10页", "3/10".
 /// `squeezed`: the line without spaces.
 fn is_page_number(squeezed: &str) -> bool {
-    let core = squeezed.trim_matches(|c: char| "-—–·•()[]".contains(fold_char(c)));
+    let core = squeezed.trim_matches(|c: char| {
+        matches!(
+            fold_char(c),
+            '-' | '—' | '–' | '·' | '•' | '(' | ')' | '[' | ']'
+        )
+    });
     let digits =
         |s: &str| (1..=4).contains(&s.len()) && s.chars().all(|c| fold_char(c).is_ascii_digit());
     if digits(core) {
@@ -134,18 +143,21 @@ fn is_page_number(squeezed: &str) -> bool {
 /// `squeezed`: `text` without spaces.
 fn is_site_chrome(text: &str, squeezed: &str) -> bool {
     let bars = text.matches('|').count() + text.matches('丨').count();
+    // Every source word holds a colon and every comment word a parenthesis: the word lists
+    // are only searched in lines that have one.
     starts_with_any(squeezed, CHROME_STARTS)
-        || contains_any(squeezed, &["来源:", "來源:", "责任编辑:", "責任編輯:"])
+        || squeezed.contains(':')
+            && contains_any(squeezed, SOURCE_WORDS)
             && !has_sentence_stop(text)
-        || has_comment_count(squeezed)
-        || contains_any(squeezed, MENU_WORDS) && bars >= 1
+        || squeezed.contains('(') && has_comment_count(squeezed)
+        || bars >= 1 && contains_any(squeezed, MENU_WORDS)
         || bars >= 3
         || is_timestamp(squeezed)
 }
 
 /// "评论(0)", "評論(12)".
 fn has_comment_count(text: &str) -> bool {
-    ["评论(", "評論("].iter().any(|w| {
+    COMMENT_WORDS.iter().any(|w| {
         text.find(w).is_some_and(|at| {
             let rest = &text[at + w.len()..];
             let digits = rest.chars().take_while(char::is_ascii_digit).count();
@@ -263,6 +275,12 @@ pub fn contents_entry(norm: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chrome_words_pass_the_quick_tests() {
+        assert!(SOURCE_WORDS.iter().all(|w| w.contains(':')));
+        assert!(COMMENT_WORDS.iter().all(|w| w.contains('(')));
+    }
 
     #[test]
     fn site_chrome_is_dropped() {
