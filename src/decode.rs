@@ -50,6 +50,8 @@ mod sniff;
 
 pub use mixed::MixedLines;
 
+use std::borrow::Cow;
+
 use encoding_rs::{DecoderResult, Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 use checks::{check_text, first_nul_offset, remove_nuls, NulProblem, TextProblem};
@@ -301,15 +303,17 @@ fn choose_encoding<'a>(
     if let Some(encoding) = sniff::utf16_by_nul_pattern(prefix, Utf16Look::Strict) {
         return Ok(Choice::new(encoding, Detection::Utf16Pattern, bytes));
     }
-    let first_error = match std::str::from_utf8(bytes) {
-        Ok(text) => {
-            return Ok(Choice {
-                valid_utf8: Some(text),
-                ..Choice::new(UTF_8, Detection::ValidUtf8, bytes)
-            })
-        }
-        Err(error) => error.valid_up_to(),
-    };
+    // encoding_rs validates UTF-8 several times faster than `std::str::from_utf8` on Chinese
+    // text (measured: the whole file is validated, so this is a pass over every byte).
+    if let Some(Cow::Borrowed(text)) =
+        UTF_8.decode_without_bom_handling_and_without_replacement(bytes)
+    {
+        return Ok(Choice {
+            valid_utf8: Some(text),
+            ..Choice::new(UTF_8, Detection::ValidUtf8, bytes)
+        });
+    }
+    let first_error = Encoding::utf8_valid_up_to(bytes);
     if let Some(legacy) = mixed::detect(bytes) {
         return Ok(Choice {
             legacy: Some(legacy),

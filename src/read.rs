@@ -96,7 +96,10 @@ pub fn read_path(
 /// reading tells how much it holds (one byte past `max` says "too much").
 pub fn read_limited(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
     let file = std::fs::File::open(path)?;
-    let mut bytes = Vec::new();
+    // A regular file says its size, so the buffer is made once to hold it (and the byte that
+    // would say "too much") instead of growing from a few bytes, a read call each time.
+    let size = file.metadata().map_or(0, |meta| meta.len()).min(max);
+    let mut bytes = Vec::with_capacity(usize::try_from(size).map_or(0, |n| n + 1));
     file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
     Ok(bytes)
 }

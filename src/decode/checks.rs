@@ -72,6 +72,8 @@ pub(super) fn check_text(text: &str, malformed: usize) -> Result<(), TextProblem
 }
 
 /// Whitespace, including the ideographic space and the invisible marks that carry no text.
+/// (No whitespace character lies above the ideographic space U+3000, so the hanzi that make
+/// up most of a report skip the Unicode table.)
 fn is_blank(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}')
+    (c <= '\u{3000}' && c.is_whitespace()) || matches!(c, '\u{FEFF}' | '\u{200B}')
 }
