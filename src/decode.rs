@@ -247,6 +247,30 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     })
 }
 
+/// The characters of decoded `text` with their byte offsets, except the ideographs of
+/// U+4000–9FFF (and a few hexagram symbols among them). Those are most of a Chinese report,
+/// and none of them is a space, a control, a punctuation mark or anything else that the
+/// readers look for, fold, cut at or count apart; they are stepped over by their UTF-8 lead
+/// byte (E4–E9, three bytes each) without being decoded, which makes such a search several
+/// times faster than decoding every character.
+pub fn non_ideographs(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(&lead) = bytes.get(at) {
+            if (0xE4..=0xE9).contains(&lead) {
+                at += 3;
+                continue;
+            }
+            let c = text.get(at..)?.chars().next()?;
+            let found = (at, c);
+            at += c.len_utf8();
+            return Some(found);
+        }
+        None
+    })
+}
+
 /// The encoding to use and the bytes to decode with it.
 struct Choice<'a> {
     encoding: &'static Encoding,
@@ -601,6 +625,15 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn non_ideographs_are_every_character_but_the_ideographs(text in "\\PC{0,30}") {
+            let expected: Vec<(usize, char)> = text
+                .char_indices()
+                .filter(|&(_, c)| !('\u{4000}'..='\u{9FFF}').contains(&c))
+                .collect();
+            proptest::prop_assert_eq!(non_ideographs(&text).collect::<Vec<_>>(), expected);
+        }
+
         #[test]
         fn any_bytes_decode_or_fail_without_panicking(bytes in proptest::collection::vec(0u8.., 0..600)) {
             if let Ok(d) = decode(&bytes, None) {

@@ -26,7 +26,7 @@
 
 use std::ops::Range;
 
-use crate::normalize::non_ideographs;
+use crate::decode::non_ideographs;
 
 /// Longest book title, in bytes, within which terminators do not cut (about 130 Han).
 const MAX_TITLE_BYTES: usize = 400;

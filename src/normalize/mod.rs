@@ -22,6 +22,8 @@ mod zhe;
 
 use std::borrow::Cow;
 
+use crate::decode::non_ideographs;
+
 pub use opencc::T2s;
 pub use rules::{Rules, RulesError};
 pub use script::{is_han, is_traditional_char, preload, t2s};
@@ -130,29 +132,6 @@ pub fn fold_width(text: &str) -> String {
     }
     out.push_str(&text[run_start..]);
     out
-}
-
-/// The characters of `text` with their byte offsets, except the ideographs of U+4000–9FFF
-/// (with a few hexagram symbols): those are most of a Chinese report, and none of them is a
-/// space, a punctuation mark or anything else that folds, cuts or encloses. They are stepped over by their UTF-8 lead byte (E4–E9,
-/// three bytes each) without being decoded, which makes a search for such marks several times
-/// faster than decoding every character.
-pub fn non_ideographs(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        while let Some(&lead) = bytes.get(at) {
-            if (0xE4..=0xE9).contains(&lead) {
-                at += 3;
-                continue;
-            }
-            let c = text.get(at..)?.chars().next()?;
-            let found = (at, c);
-            at += c.len_utf8();
-            return Some(found);
-        }
-        None
-    })
 }
 
 /// What one character folds to.
@@ -283,15 +262,6 @@ mod tests {
     }
 
     proptest::proptest! {
-        #[test]
-        fn non_ideographs_are_every_character_but_the_ideographs(text in "\\PC{0,30}") {
-            let expected: Vec<(usize, char)> = text
-                .char_indices()
-                .filter(|&(_, c)| !('\u{4000}'..='\u{9FFF}').contains(&c))
-                .collect();
-            proptest::prop_assert_eq!(non_ideographs(&text).collect::<Vec<_>>(), expected);
-        }
-
         #[test]
         fn run_copying_equals_folding_char_by_char(text in "[ \u{3000}\u{A0}\u{200B}\t,，(（a１一國国著「」○䶵]{0,40}") {
             proptest::prop_assert_eq!(fold_width(&text), fold_width_char_by_char(&text));

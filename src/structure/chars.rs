@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use crate::normalize::non_ideographs;
+use crate::decode::non_ideographs;
 
 /// Fold one character the way the normalizer folds widths: full-width ASCII forms to ASCII,
 /// every kind of space to U+0020.

@@ -10,7 +10,7 @@
 use super::chars::{char_count, ends_sentence, has_sentence_stop, has_space, is_space, is_stop};
 use super::headings::{appendix_kind, parse_marker};
 use super::title;
-use crate::normalize::non_ideographs;
+use crate::decode::non_ideographs;
 
 /// One line of the input, trimmed; empty for a blank line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
