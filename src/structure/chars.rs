@@ -137,7 +137,12 @@ pub fn contains_any(text: &str, needles: &[&str]) -> bool {
 
 /// True when `text` starts with any of `needles`.
 pub fn starts_with_any(text: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|n| text.starts_with(n))
+    // Most needles differ from the text in their first byte: comparing it first spares a
+    // string comparison for each of them (the furniture test asks 41 of every line).
+    let first = text.as_bytes().first();
+    needles
+        .iter()
+        .any(|n| n.as_bytes().first().is_none_or(|b| Some(b) == first) && text.starts_with(n))
 }
 
 /// True when `text` ends with any of `needles`.
@@ -233,6 +238,17 @@ mod tests {
         assert_eq!(despace("政 府\u{3000}工作"), "政府工作");
         assert!(longer_than("政 府\u{3000}工作", 3));
         assert!(!longer_than("政 府\u{3000}工作", 4));
+    }
+
+    #[test]
+    fn needles_are_found_at_either_end() {
+        let needles = ["来源:", "©", ""];
+        assert!(starts_with_any("来源:新华网", &needles[..2]));
+        assert!(starts_with_any("©2024", &needles[..2]));
+        assert!(!starts_with_any("本报来源:", &needles[..2]));
+        assert!(!starts_with_any("", &needles[..2]));
+        assert!(starts_with_any("", &needles));
+        assert!(ends_with_any("2024©", &needles[..2]));
     }
 
     #[test]

@@ -6,6 +6,8 @@
 //! test is on one normalized line and errs towards keeping text: a line is only dropped when
 //! it is short and matches a known shape.
 
+use std::borrow::Cow;
+
 use super::chars::{
     char_count, contains_any, despace, fold_char, has_sentence_stop, is_cjk, is_space, longer_than,
     starts_with_any,
@@ -101,7 +103,7 @@ pub fn classify_line(norm: &str) -> Option<DropReason> {
     if is_page_number(&squeezed) {
         return Some(DropReason::PageNumber);
     }
-    if is_caption(text) {
+    if is_caption(text, matches!(squeezed, Cow::Owned(_))) {
         return Some(DropReason::Caption);
     }
     if is_site_chrome(text, &squeezed) {
@@ -175,9 +177,14 @@ fn is_timestamp(text: &str) -> bool {
             .all(|c| c.is_ascii_digit() || "-/:.年月日".contains(c))
 }
 
-fn is_caption(text: &str) -> bool {
+/// `spaced`: `text` holds a space (else it needs no squeezing).
+fn is_caption(text: &str, spaced: bool) -> bool {
     let text = text.trim_start_matches('(').trim_end_matches(')');
-    let squeezed = despace(text);
+    let squeezed = if spaced {
+        despace(text)
+    } else {
+        Cow::Borrowed(text)
+    };
     starts_with_any(&squeezed, CAPTION_STARTS) && char_count(&squeezed) <= 60
         || CAPTION_ENDS.iter().any(|e| squeezed.ends_with(e)) && char_count(&squeezed) <= 60
         || is_photo_credit(text)

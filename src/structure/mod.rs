@@ -197,20 +197,19 @@ impl<'a> Prepared<'a> {
         let mut blank_before = blank_before;
         let mut line_norm = Some(line_norm);
         for part in cut.parts {
-            for (k, segment) in lines::split_paragraphs(part, self.spaced, normalize)
-                .into_iter()
-                .enumerate()
-            {
-                self.pieces.push(Piece {
-                    line: line.number,
-                    text: segment,
-                    norm: match line_norm.take() {
-                        Some(norm) if segment == line.text => norm,
-                        _ => normalize(segment),
-                    },
-                    blank_before,
-                    starts_line: k == 0,
-                });
+            // Only a space can cut a line into paragraphs.
+            let segments = if line.has_space {
+                lines::split_paragraphs(part, self.spaced, normalize)
+            } else {
+                vec![part]
+            };
+            for (k, segment) in segments.into_iter().enumerate() {
+                let norm = match line_norm.take() {
+                    Some(norm) if segment == line.text => norm,
+                    _ => normalize(segment),
+                };
+                self.pieces
+                    .push(Piece::new(line.number, segment, norm, blank_before, k == 0));
                 blank_before = false;
             }
         }
