@@ -126,6 +126,11 @@ fn is_page_number(squeezed: &str) -> bool {
     if digits(core) {
         return true;
     }
+    // What is left ("3/10", "第3页 共10页") is at most 9 bytes or opens with 第: other lines
+    // (nearly all) are not searched for its marks.
+    if core.len() > 9 && !core.starts_with('第') {
+        return false;
+    }
     if let Some((a, b)) = core.split_once('/') {
         return digits(a) && digits(b);
     }
@@ -170,11 +175,11 @@ fn has_comment_count(text: &str) -> bool {
 
 /// A publication time alone: "2020-10-01 10:13:00".
 fn is_timestamp(text: &str) -> bool {
-    text.contains(':')
+    // The character test first: prose fails it at its first character.
+    text.chars()
+        .all(|c| c.is_ascii_digit() || "-/:.年月日".contains(c))
         && text.chars().any(|c| c.is_ascii_digit())
-        && text
-            .chars()
-            .all(|c| c.is_ascii_digit() || "-/:.年月日".contains(c))
+        && text.contains(':')
 }
 
 /// `spaced`: `text` holds a space (else it needs no squeezing).
@@ -215,7 +220,7 @@ fn is_photo_credit(text: &str) -> bool {
 /// A table of contents found in the text.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Contents {
-    /// Indices (into the lines given) of the heading and entry lines.
+    /// Indices (into the lines given) of the heading and entry lines, in order.
     pub lines: Vec<usize>,
     /// Each entry's text, normalized, without its numbering and page number.
     pub entries: Vec<String>,
@@ -318,8 +323,19 @@ mod tests {
         ] {
             assert_eq!(classify_line(line), Some(DropReason::Caption), "{line}");
         }
-        for line in ["- 12 -", "12", "第3页", "第 3 页 共 10 页", "3/10", "—12—"] {
+        for line in [
+            "- 12 -",
+            "12",
+            "第3页",
+            "第 3 页 共 10 页",
+            "3/10",
+            "1234/5678",
+            "—12—",
+        ] {
             assert_eq!(classify_line(line), Some(DropReason::PageNumber), "{line}");
+        }
+        for line in ["12345/1", "第3页/共10页", "3页 共10页"] {
+            assert_eq!(classify_line(line), None, "{line}");
         }
         assert_eq!(classify_line("|"), Some(DropReason::Noise));
         assert_eq!(classify_line("***"), Some(DropReason::Noise));

@@ -19,7 +19,7 @@ const MAX_KICKER_CHARS: usize = 60;
 /// What the head of a report holds.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Head {
-    /// Pieces (by index) that are not report text, and why.
+    /// Pieces (by index, in order) that are not report text, and why.
     pub dropped: Vec<(usize, DropReason)>,
     /// The written title.
     pub title: Option<HeadLine>,
