@@ -27,10 +27,13 @@ pub struct Cut<'a> {
 
 /// Cut the ads out of one line.
 pub fn cut_ads(line: &str) -> Cut<'_> {
-    let mut spans: Vec<(usize, usize)> = line
-        .match_indices(LEAD_START)
-        .filter_map(|(at, _)| ad_from(line, at))
-        .collect();
+    // Nearly every line holds no lead: `contains` says so at a fraction of the cost of the
+    // searcher `match_indices` builds.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    if line.contains(LEAD_START) {
+        let ads = line.match_indices(LEAD_START);
+        spans.extend(ads.filter_map(|(at, _)| ad_from(line, at)));
+    }
     spans.extend(trailing_bracket(line));
     spans.sort_unstable();
     let mut cut = Cut::default();
