@@ -327,8 +327,9 @@ fn choose_encoding<'a>(
     if let Some(encoding) = sniff::utf16_by_nul_pattern(prefix, Utf16Look::Strict) {
         return Ok(Choice::new(encoding, Detection::Utf16Pattern, bytes));
     }
-    // encoding_rs validates UTF-8 several times faster than `std::str::from_utf8` on Chinese
-    // text (measured: the whole file is validated, so this is a pass over every byte).
+    // The whole file is validated, a pass over every byte: encoding_rs does it with SIMD,
+    // about ten times fewer instructions than `std::str::from_utf8` on Chinese text
+    // (measured on the 40 KB pair: 0.07 M against 0.84 M).
     if let Some(Cow::Borrowed(text)) =
         UTF_8.decode_without_bom_handling_and_without_replacement(bytes)
     {
