@@ -207,7 +207,7 @@ mod tests {
     }
 
     #[test]
-    fn space_test_by_bytes_agrees_with_decoding() {
+    fn space_test_stepping_over_ideographs_finds_every_space() {
         let spaces = (0..=0x10FFFF)
             .filter_map(char::from_u32)
             .filter(|&c| is_space(c));
