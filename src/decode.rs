@@ -50,6 +50,8 @@ mod sniff;
 
 pub use mixed::MixedLines;
 
+use std::borrow::Cow;
+
 use encoding_rs::{DecoderResult, Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 use checks::{check_text, first_nul_offset, remove_nuls, NulProblem, TextProblem};
@@ -245,6 +247,30 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     })
 }
 
+/// The characters of decoded `text` with their byte offsets, except the ideographs of
+/// U+4000–9FFF (and a few hexagram symbols among them). Those are most of a Chinese report,
+/// and none of them is a space, a control, a punctuation mark or anything else that the
+/// readers look for, fold, cut at or count apart; they are stepped over by their UTF-8 lead
+/// byte (E4–E9, three bytes each) without being decoded, which makes such a search several
+/// times faster than decoding every character.
+pub fn non_ideographs(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(&lead) = bytes.get(at) {
+            if (0xE4..=0xE9).contains(&lead) {
+                at += 3;
+                continue;
+            }
+            let c = text.get(at..)?.chars().next()?;
+            let found = (at, c);
+            at += c.len_utf8();
+            return Some(found);
+        }
+        None
+    })
+}
+
 /// The encoding to use and the bytes to decode with it.
 struct Choice<'a> {
     encoding: &'static Encoding,
@@ -301,15 +327,18 @@ fn choose_encoding<'a>(
     if let Some(encoding) = sniff::utf16_by_nul_pattern(prefix, Utf16Look::Strict) {
         return Ok(Choice::new(encoding, Detection::Utf16Pattern, bytes));
     }
-    let first_error = match std::str::from_utf8(bytes) {
-        Ok(text) => {
-            return Ok(Choice {
-                valid_utf8: Some(text),
-                ..Choice::new(UTF_8, Detection::ValidUtf8, bytes)
-            })
-        }
-        Err(error) => error.valid_up_to(),
-    };
+    // The whole file is validated, a pass over every byte: encoding_rs does it with SIMD,
+    // about ten times fewer instructions than `std::str::from_utf8` on Chinese text
+    // (measured on the 40 KB pair: 0.07 M against 0.84 M).
+    if let Some(Cow::Borrowed(text)) =
+        UTF_8.decode_without_bom_handling_and_without_replacement(bytes)
+    {
+        return Ok(Choice {
+            valid_utf8: Some(text),
+            ..Choice::new(UTF_8, Detection::ValidUtf8, bytes)
+        });
+    }
+    let first_error = Encoding::utf8_valid_up_to(bytes);
     if let Some(legacy) = mixed::detect(bytes) {
         return Ok(Choice {
             legacy: Some(legacy),
@@ -597,6 +626,15 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn non_ideographs_are_every_character_but_the_ideographs(text in "\\PC{0,30}") {
+            let expected: Vec<(usize, char)> = text
+                .char_indices()
+                .filter(|&(_, c)| !('\u{4000}'..='\u{9FFF}').contains(&c))
+                .collect();
+            proptest::prop_assert_eq!(non_ideographs(&text).collect::<Vec<_>>(), expected);
+        }
+
         #[test]
         fn any_bytes_decode_or_fail_without_panicking(bytes in proptest::collection::vec(0u8.., 0..600)) {
             if let Ok(d) = decode(&bytes, None) {

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use encoding_rs::Encoding;
 
-use crate::decode::{self, DecodeError};
+use crate::decode::{self, non_ideographs, DecodeError};
 use crate::key::is_key_char;
 use crate::model::{Document, Report};
 use crate::normalize::Normalizer;
@@ -96,7 +96,10 @@ pub fn read_path(
 /// reading tells how much it holds (one byte past `max` says "too much").
 pub fn read_limited(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
     let file = std::fs::File::open(path)?;
-    let mut bytes = Vec::new();
+    // A regular file says its size, so the buffer is made once to hold it (and the byte that
+    // would say "too much") instead of growing from a few bytes, a read call each time.
+    let size = file.metadata().map_or(0, |meta| meta.len()).min(max);
+    let mut bytes = Vec::with_capacity(usize::try_from(size).map_or(0, |n| n + 1));
     file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
@@ -148,8 +151,30 @@ fn check_reports(document: &Document) -> Result<(), ReadError> {
 
 /// Key characters of a report's sentences (what comparison works on; headings excluded).
 fn key_chars(report: &Report) -> usize {
-    report
-        .iter_sentences()
-        .map(|s| s.text.text.chars().filter(|&c| is_key_char(c)).count())
-        .sum()
+    report.iter_sentences().map(|s| key_len(&s.text.text)).sum()
+}
+
+/// Key characters in `text`. Every ideograph is one, so only the other characters are asked.
+fn key_len(text: &str) -> usize {
+    let not_key = non_ideographs(text).filter(|&(_, c)| !is_key_char(c));
+    text.chars().count() - not_key.count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_length_counts_as_the_key_does() {
+        assert!(('\u{4000}'..='\u{9FFF}').all(is_key_char));
+        for text in [
+            "",
+            "各位代表:现在,我代表“市政府”。",
+            "增长6.5%, GDP 1.2万亿元",
+            "䶵﹏〇",
+        ] {
+            let expected = text.chars().filter(|&c| is_key_char(c)).count();
+            assert_eq!(key_len(text), expected, "{text}");
+        }
+    }
 }

@@ -26,6 +26,8 @@
 
 use std::ops::Range;
 
+use crate::decode::non_ideographs;
+
 /// Longest book title, in bytes, within which terminators do not cut (about 130 Han).
 const MAX_TITLE_BYTES: usize = 400;
 /// Longest parenthesis, in bytes, within which terminators do not cut (about 80 Han).
@@ -41,8 +43,11 @@ pub fn split(paragraph: &str) -> Vec<Range<usize>> {
     let mut quiet_until = 0; // no cut before this offset: inside a title or parenthesis
     let mut double_quote_open = false;
     let mut start = 0;
-    let mut pos = 0;
-    while let Some(c) = paragraph.get(pos..).and_then(|rest| rest.chars().next()) {
+    // Ideographs neither cut nor enclose, so only the other characters are looked at.
+    for (pos, c) in non_ideographs(paragraph) {
+        if pos < start {
+            continue; // taken by the sentence just cut (its closing marks)
+        }
         let enclosure = match c {
             '《' | '〈' => Some((&mut titles, MAX_TITLE_BYTES)),
             '（' | '(' => Some((&mut parens, MAX_PAREN_BYTES)),
@@ -58,34 +63,29 @@ pub fn split(paragraph: &str) -> Vec<Range<usize>> {
         if c == '"' {
             double_quote_open = !double_quote_open;
         }
-        let cut = terminator_len(paragraph, pos).and_then(|len| {
+        let cut = terminator_len(paragraph, pos, c).and_then(|len| {
             let mut quote_open = double_quote_open;
             let end = tail_end(paragraph, pos + len, &mut quote_open);
             // Inside a title or parenthesis, only a terminator that ends it cuts: `（详见附件。）`.
             (pos >= quiet_until || end > quiet_until).then_some((end, quote_open))
         });
-        match cut {
-            Some((end, quote_open)) => {
-                push_trimmed(&mut sentences, paragraph, start..end);
-                double_quote_open = quote_open;
-                start = end;
-                pos = end;
-            }
-            None => pos += c.len_utf8(),
+        if let Some((end, quote_open)) = cut {
+            push_trimmed(&mut sentences, paragraph, start..end);
+            double_quote_open = quote_open;
+            start = end;
         }
     }
     push_trimmed(&mut sentences, paragraph, start..paragraph.len());
     sentences
 }
 
-/// Byte length of the terminator starting at `pos`, if one does.
-fn terminator_len(text: &str, pos: usize) -> Option<usize> {
-    let rest = text.get(pos..)?;
-    let c = rest.chars().next()?;
+/// Byte length of the terminator starting at `pos` with the character `c`, if one does.
+fn terminator_len(text: &str, pos: usize, c: char) -> Option<usize> {
     match c {
         '。' | '！' | '？' | '；' | '｡' | '…' => Some(c.len_utf8()),
         '!' | '?' | ';' if !is_ascii_inline(text, pos, c) => Some(1),
         '.' => {
+            let rest = text.get(pos..).unwrap_or_default();
             let dots = rest.bytes().take_while(|&b| b == b'.').count();
             (dots >= 3).then_some(dots)
         }
@@ -120,7 +120,7 @@ fn ends_with_entity_name(before: &str) -> bool {
 /// `。……`) and closing quotes and brackets (`。”）`) belong to it.
 fn tail_end(text: &str, mut pos: usize, double_quote_open: &mut bool) -> usize {
     while let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) {
-        if let Some(len) = terminator_len(text, pos) {
+        if let Some(len) = terminator_len(text, pos, c) {
             pos += len;
         } else if is_closing_mark(c) {
             pos += c.len_utf8();

@@ -4,6 +4,8 @@
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
 
+use super::non_ideographs;
+
 /// Why NUL characters make a text binary.
 pub(super) enum NulProblem {
     OnlyNuls,
@@ -49,15 +51,18 @@ pub(super) enum TextProblem {
 
 /// Refuse text that is blank, mostly undecodable, or full of control characters.
 pub(super) fn check_text(text: &str, malformed: usize) -> Result<(), TextProblem> {
-    let mut chars = 0usize;
+    let mut blanks = 0usize;
     let mut controls = 0usize;
-    for c in text.chars().filter(|&c| !is_blank(c)) {
-        chars += 1;
-        // Vertical tab and form feed are layout (page breaks from PDF extraction).
-        if c.is_control() && !matches!(c, '\x0b' | '\x0c') {
+    // Ideographs are neither blank nor control: only the other characters are looked at.
+    for (_, c) in non_ideographs(text) {
+        if is_blank(c) {
+            blanks += 1;
+        } else if c.is_control() && !matches!(c, '\x0b' | '\x0c') {
+            // Vertical tab and form feed are layout (page breaks from PDF extraction).
             controls += 1;
         }
     }
+    let chars = text.chars().count() - blanks;
     if chars == 0 {
         return Err(TextProblem::Blank);
     }

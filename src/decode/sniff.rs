@@ -74,6 +74,9 @@ pub(super) fn utf32_bom(bytes: &[u8]) -> Option<&'static str> {
 /// and the ideographic space U+3000: a tenth to a third as many on real reports.) A `Relaxed`
 /// look, for bytes known not to be UTF-8 (so not ASCII), takes any NULs and both byte orders.
 pub(super) fn utf16_by_nul_pattern(prefix: &[u8], look: Utf16Look) -> Option<&'static Encoding> {
+    if !prefix.contains(&0) {
+        return None; // the common case, found without counting: no NULs, no UTF-16
+    }
     let units = prefix.len() / 2;
     let (mut even, mut odd) = (0usize, 0usize);
     for unit in prefix.chunks_exact(2) {

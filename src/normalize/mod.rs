@@ -22,6 +22,8 @@ mod zhe;
 
 use std::borrow::Cow;
 
+use crate::decode::non_ideographs;
+
 pub use opencc::T2s;
 pub use rules::{Rules, RulesError};
 pub use script::{is_han, is_traditional_char, preload, t2s};
@@ -94,12 +96,17 @@ pub fn to_simplified(text: &str) -> Cow<'_, str> {
 pub fn fold_width(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space_pending = false;
-    // Characters that fold to themselves are copied a run at a time.
+    // Characters that fold to themselves are copied a run at a time; ideographs always do, so
+    // only the other characters are looked at.
     let mut run_start = 0;
-    for (at, c) in text.char_indices() {
-        // ASCII letters and signs, and the common CJK ideographs, fold to themselves: most of
-        // a report skips the table below.
-        if !space_pending && (c.is_ascii_graphic() || ('\u{4E00}'..='\u{9FFF}').contains(&c)) {
+    for (at, c) in non_ideographs(text) {
+        if space_pending && run_start < at {
+            // Ideographs follow the spaces: the space goes before them.
+            out.push(' ');
+            space_pending = false;
+        }
+        // ASCII letters and signs fold to themselves without a look at the table below.
+        if !space_pending && c.is_ascii_graphic() {
             continue;
         }
         let folded = fold_char(c);
@@ -119,6 +126,9 @@ pub fn fold_width(text: &str) -> String {
                 out.push(f);
             }
         }
+    }
+    if space_pending && run_start < text.len() {
+        out.push(' ');
     }
     out.push_str(&text[run_start..]);
     out
@@ -253,7 +263,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn run_copying_equals_folding_char_by_char(text in "[ \u{3000}\u{A0}\u{200B}\t,，(（a１國国著「」○]{0,40}") {
+        fn run_copying_equals_folding_char_by_char(text in "[ \u{3000}\u{A0}\u{200B}\t,，(（a１一國国著「」○䶵]{0,40}") {
             proptest::prop_assert_eq!(fold_width(&text), fold_width_char_by_char(&text));
         }
 

@@ -9,6 +9,8 @@ use super::chars::{contains_any, fold_char, is_space};
 
 /// How such an ad starts ("更多资料" = "more material").
 const LEADS: &[&str] = &["更多资料", "更多資料", "更多材料"];
+/// What every lead starts with, looked for once a line rather than once a lead.
+const LEAD_START: &str = "更多";
 /// Words that make a bracket at the end of a line an ad ("【公众号:哒哒君】").
 const BRACKET_WORDS: &[&str] = &["公众号", "公眾號", "微信号", "微信號", "关注", "關注"];
 /// Longest bracketed ad, in characters.
@@ -25,11 +27,13 @@ pub struct Cut<'a> {
 
 /// Cut the ads out of one line.
 pub fn cut_ads(line: &str) -> Cut<'_> {
-    let mut spans: Vec<(usize, usize)> = LEADS
-        .iter()
-        .flat_map(|lead| line.match_indices(lead).map(|(at, _)| at))
-        .filter_map(|at| ad_from(line, at))
-        .collect();
+    // Nearly every line holds no lead: `contains` says so at a fraction of the cost of the
+    // searcher `match_indices` builds.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    if line.contains(LEAD_START) {
+        let ads = line.match_indices(LEAD_START);
+        spans.extend(ads.filter_map(|(at, _)| ad_from(line, at)));
+    }
     spans.extend(trailing_bracket(line));
     spans.sort_unstable();
     let mut cut = Cut::default();
@@ -123,6 +127,11 @@ mod tests {
     fn cut(line: &str) -> (Vec<&str>, Vec<&str>) {
         let c = cut_ads(line);
         (c.parts, c.ads)
+    }
+
+    #[test]
+    fn every_lead_starts_alike() {
+        assert!(LEADS.iter().all(|lead| lead.starts_with(LEAD_START)));
     }
 
     #[test]

@@ -9,10 +9,7 @@
 //! fragment with no stop either, the heading was wrapped and the fragment is its end.
 
 use super::chars::{char_count, ends_sentence, first_sentence_end, has_sentence_stop};
-use super::headings::{
-    appendix_kind, is_unnumbered_candidate, parse_marker, Marker, Sequences, Style,
-    MAX_HEADING_CHARS,
-};
+use super::headings::{is_unnumbered_candidate, Marker, Sequences, Style, MAX_HEADING_CHARS};
 use super::lines::Piece;
 use super::runs::{run_forms, Form};
 use super::title;
@@ -123,12 +120,12 @@ impl Assembler {
         if hard {
             self.flush();
         }
-        if let Some(kind) = appendix_kind(&piece.norm).filter(|_| !(wrapped && mid_sentence)) {
+        if let Some(kind) = piece.appendix.filter(|_| !(wrapped && mid_sentence)) {
             self.flush();
             self.push_appendix(piece, kind);
             return i + 1;
         }
-        if let Some(marker) = parse_marker(piece.text).filter(|_| !self.in_appendix) {
+        if let Some(marker) = piece.marker.clone().filter(|_| !self.in_appendix) {
             // Unterminated and short: a heading alone, unless its siblings are written as
             // first sentences (then a page break cut this one).
             let alone = !has_sentence_stop(piece.text)
@@ -172,8 +169,8 @@ impl Assembler {
                 && !n.blank_before
                 && !has_sentence_stop(n.text)
                 && !n.text.ends_with([':', '：', ',', '，', '、'])
-                && parse_marker(n.text).is_none()
-                && appendix_kind(&n.norm).is_none()
+                && n.marker.is_none()
+                && n.appendix.is_none()
                 && char_count(n.text) <= MAX_HEADING_FRAGMENT_CHARS
                 && char_count(&original) + char_count(n.text) <= MAX_WRAPPED_HEADING_CHARS
         }) {

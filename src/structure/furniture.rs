@@ -6,6 +6,8 @@
 //! test is on one normalized line and errs towards keeping text: a line is only dropped when
 //! it is short and matches a known shape.
 
+use std::borrow::Cow;
+
 use super::chars::{
     char_count, contains_any, despace, fold_char, has_sentence_stop, is_cjk, is_space, longer_than,
     starts_with_any,
@@ -60,6 +62,10 @@ const CHROME_STARTS: &[&str] = &[
     "【字体",
     "字号:",
 ];
+/// Words that make a short line a source or editor line, unless it is a sentence.
+const SOURCE_WORDS: &[&str] = &["来源:", "來源:", "责任编辑:", "責任編輯:"];
+/// Words that open a comment count ("评论(0)").
+const COMMENT_WORDS: &[&str] = &["评论(", "評論("];
 /// Words of site menus and footers.
 const MENU_WORDS: &[&str] = &[
     "网站简介",
@@ -97,7 +103,7 @@ pub fn classify_line(norm: &str) -> Option<DropReason> {
     if is_page_number(&squeezed) {
         return Some(DropReason::PageNumber);
     }
-    if is_caption(text) {
+    if is_caption(text, matches!(squeezed, Cow::Owned(_))) {
         return Some(DropReason::Caption);
     }
     if is_site_chrome(text, &squeezed) {
@@ -109,11 +115,21 @@ pub fn classify_line(norm: &str) -> Option<DropReason> {
 /// "12", "- 12 -", "—12—", "第3页", "第3页 共10页", "3/10".
 /// `squeezed`: the line without spaces.
 fn is_page_number(squeezed: &str) -> bool {
-    let core = squeezed.trim_matches(|c: char| "-—–·•()[]".contains(fold_char(c)));
+    let core = squeezed.trim_matches(|c: char| {
+        matches!(
+            fold_char(c),
+            '-' | '—' | '–' | '·' | '•' | '(' | ')' | '[' | ']'
+        )
+    });
     let digits =
         |s: &str| (1..=4).contains(&s.len()) && s.chars().all(|c| fold_char(c).is_ascii_digit());
     if digits(core) {
         return true;
+    }
+    // What is left ("3/10", "第3页 共10页") is at most 9 bytes or opens with 第: other lines
+    // (nearly all) are not searched for its marks.
+    if core.len() > 9 && !core.starts_with('第') {
+        return false;
     }
     if let Some((a, b)) = core.split_once('/') {
         return digits(a) && digits(b);
@@ -134,18 +150,21 @@ fn is_page_number(squeezed: &str) -> bool {
 /// `squeezed`: `text` without spaces.
 fn is_site_chrome(text: &str, squeezed: &str) -> bool {
     let bars = text.matches('|').count() + text.matches('丨').count();
+    // Every source word holds a colon and every comment word a parenthesis: the word lists
+    // are only searched in lines that have one.
     starts_with_any(squeezed, CHROME_STARTS)
-        || contains_any(squeezed, &["来源:", "來源:", "责任编辑:", "責任編輯:"])
+        || squeezed.contains(':')
+            && contains_any(squeezed, SOURCE_WORDS)
             && !has_sentence_stop(text)
-        || has_comment_count(squeezed)
-        || contains_any(squeezed, MENU_WORDS) && bars >= 1
+        || squeezed.contains('(') && has_comment_count(squeezed)
+        || bars >= 1 && contains_any(squeezed, MENU_WORDS)
         || bars >= 3
         || is_timestamp(squeezed)
 }
 
 /// "评论(0)", "評論(12)".
 fn has_comment_count(text: &str) -> bool {
-    ["评论(", "評論("].iter().any(|w| {
+    COMMENT_WORDS.iter().any(|w| {
         text.find(w).is_some_and(|at| {
             let rest = &text[at + w.len()..];
             let digits = rest.chars().take_while(char::is_ascii_digit).count();
@@ -156,16 +175,21 @@ fn has_comment_count(text: &str) -> bool {
 
 /// A publication time alone: "2020-10-01 10:13:00".
 fn is_timestamp(text: &str) -> bool {
-    text.contains(':')
+    // The character test first: prose fails it at its first character.
+    text.chars()
+        .all(|c| c.is_ascii_digit() || "-/:.年月日".contains(c))
         && text.chars().any(|c| c.is_ascii_digit())
-        && text
-            .chars()
-            .all(|c| c.is_ascii_digit() || "-/:.年月日".contains(c))
+        && text.contains(':')
 }
 
-fn is_caption(text: &str) -> bool {
+/// `spaced`: `text` holds a space (else it needs no squeezing).
+fn is_caption(text: &str, spaced: bool) -> bool {
     let text = text.trim_start_matches('(').trim_end_matches(')');
-    let squeezed = despace(text);
+    let squeezed = if spaced {
+        despace(text)
+    } else {
+        Cow::Borrowed(text)
+    };
     starts_with_any(&squeezed, CAPTION_STARTS) && char_count(&squeezed) <= 60
         || CAPTION_ENDS.iter().any(|e| squeezed.ends_with(e)) && char_count(&squeezed) <= 60
         || is_photo_credit(text)
@@ -196,7 +220,7 @@ fn is_photo_credit(text: &str) -> bool {
 /// A table of contents found in the text.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Contents {
-    /// Indices (into the lines given) of the heading and entry lines.
+    /// Indices (into the lines given) of the heading and entry lines, in order.
     pub lines: Vec<usize>,
     /// Each entry's text, normalized, without its numbering and page number.
     pub entries: Vec<String>,
@@ -265,6 +289,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn chrome_words_pass_the_quick_tests() {
+        assert!(SOURCE_WORDS.iter().all(|w| w.contains(':')));
+        assert!(COMMENT_WORDS.iter().all(|w| w.contains('(')));
+    }
+
+    #[test]
     fn site_chrome_is_dropped() {
         for line in [
             "您当前的位置 : 长城网 >> 廊坊频道 >> 廊坊新闻",
@@ -293,8 +323,19 @@ mod tests {
         ] {
             assert_eq!(classify_line(line), Some(DropReason::Caption), "{line}");
         }
-        for line in ["- 12 -", "12", "第3页", "第 3 页 共 10 页", "3/10", "—12—"] {
+        for line in [
+            "- 12 -",
+            "12",
+            "第3页",
+            "第 3 页 共 10 页",
+            "3/10",
+            "1234/5678",
+            "—12—",
+        ] {
             assert_eq!(classify_line(line), Some(DropReason::PageNumber), "{line}");
+        }
+        for line in ["12345/1", "第3页/共10页", "3页 共10页"] {
+            assert_eq!(classify_line(line), None, "{line}");
         }
         assert_eq!(classify_line("|"), Some(DropReason::Noise));
         assert_eq!(classify_line("***"), Some(DropReason::Noise));

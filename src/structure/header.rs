@@ -7,7 +7,6 @@
 //! kicker ("“两会”进行时"). When there is no title, the meeting line names the report.
 
 use super::chars::{char_count, ends_sentence, has_sentence_stop, is_cjk, is_space};
-use super::headings::parse_marker;
 use super::lines::Piece;
 use super::title;
 use crate::model::{DropReason, Genre, Text};
@@ -20,7 +19,7 @@ const MAX_KICKER_CHARS: usize = 60;
 /// What the head of a report holds.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Head {
-    /// Pieces (by index) that are not report text, and why.
+    /// Pieces (by index, in order) that are not report text, and why.
     pub dropped: Vec<(usize, DropReason)>,
     /// The written title.
     pub title: Option<HeadLine>,
@@ -51,7 +50,7 @@ pub fn scan(pieces: &[Piece]) -> Head {
             head.salutation = true;
             break;
         }
-        if parse_marker(piece.text).is_some() {
+        if piece.marker.is_some() {
             break;
         }
         if head.title.is_none() {
@@ -121,7 +120,7 @@ fn continues_into_next(pieces: &[Piece], i: usize) -> bool {
         || title::is_speaker_line(&next.norm)
         || title::is_reporter_line(&next.norm)
         || title::starts_with_salutation(&next.norm)
-        || parse_marker(next.text).is_some();
+        || next.marker.is_some();
     next.starts_line && !next.blank_before && !head_like
 }
 

@@ -68,26 +68,42 @@ fn is_chinese_digit(c: char) -> bool {
     "一二三四五六七八九十".contains(c)
 }
 
+/// How many characters of a line a mark is read from (the longest, "第十二部分", and its
+/// space fit well within).
+const MARK_SCAN_CHARS: usize = 12;
+
 /// The mark at the start of `original`, if it is one (the text after it is not checked here
 /// beyond what rules out look-alikes).
 pub fn parse_marker(original: &str) -> Option<Marker> {
-    let indexed: Vec<(usize, char)> = original
-        .char_indices()
-        .take(12)
-        .map(|(b, c)| (b, fold_char(c)))
-        .collect();
-    let chars: Vec<char> = indexed.iter().map(|(_, c)| *c).collect();
-    let (style, ordinal, mark_chars) = part(&chars)
-        .or_else(|| chinese_comma(&chars))
-        .or_else(|| parenthesised(&chars))
-        .or_else(|| arabic_dot(&chars))?;
+    // Every style opens with 第, a numeral or a parenthesis: most lines are ruled out by their
+    // first character (this is asked of every line, more than once).
+    let first = fold_char(original.chars().next()?);
+    if !(first == '第' || first == '(' || first.is_ascii_digit() || is_chinese_digit(first)) {
+        return None;
+    }
+    let mut folded = ['\0'; MARK_SCAN_CHARS];
+    let mut starts = [0; MARK_SCAN_CHARS];
+    let mut count = 0;
+    for ((slot, start), (b, c)) in folded
+        .iter_mut()
+        .zip(starts.iter_mut())
+        .zip(original.char_indices())
+    {
+        (*slot, *start) = (fold_char(c), b);
+        count += 1;
+    }
+    let chars = &folded[..count];
+    let (style, ordinal, mark_chars) = part(chars)
+        .or_else(|| chinese_comma(chars))
+        .or_else(|| parenthesised(chars))
+        .or_else(|| arabic_dot(chars))?;
     let numbering: String = chars[..mark_chars].iter().collect();
     // The mark's own trailing space is part of it, so the heading text starts after it.
     let mut end = mark_chars;
     while end < chars.len() && chars[end] == ' ' {
         end += 1;
     }
-    let len = indexed.get(end).map_or(original.len(), |(b, _)| *b);
+    let len = starts[..count].get(end).copied().unwrap_or(original.len());
     if len >= original.len() && style != Style::Part {
         return None; // a bare "一、" is not a heading
     }
@@ -241,6 +257,12 @@ pub const MAX_HEADING_CHARS: usize = 60;
 /// The kind of section a standalone line opens, if it is a glossary or appendix heading
 /// ("附件", "《政府工作报告》名词解释", "注释:").
 pub fn appendix_kind(norm: &str) -> Option<SectionKind> {
+    // Every glossary word ends in 释 (釋) and every appendix word starts with 附: a line with
+    // neither is ruled out before anything is counted (this is asked of every line, twice).
+    let opens_with_appendix_word = norm.trim_start_matches(is_space).starts_with('附');
+    if !opens_with_appendix_word && !norm.contains('释') && !norm.contains('釋') {
+        return None;
+    }
     if longer_than(norm, 30) && !norm.trim_end().ends_with([':', '：']) {
         return None;
     }
@@ -327,6 +349,8 @@ mod tests {
             "3、4号线",
             "100%",
             "一、",
+            "\u{3000}一、甲",
+            "各位代表:",
         ] {
             assert_eq!(marker(prose), None, "{prose}");
         }
@@ -369,6 +393,14 @@ mod tests {
             !seq.accepts(&m("二、乙"), true),
             "“全球第” / “二、…” is prose"
         );
+    }
+
+    #[test]
+    fn appendix_words_pass_the_quick_test() {
+        assert!(APPENDIX_WORDS.iter().all(|w| w.starts_with('附')));
+        assert!(GLOSSARY_WORDS
+            .iter()
+            .all(|w| w.ends_with('释') || w.ends_with('釋')));
     }
 
     #[test]

@@ -7,9 +7,11 @@
 //! follows it, or (in a very long line) a title, a meeting line or a short heading precedes
 //! it. Anything else ("第十一届 人民代表大会", "“中秋国庆 乐购双节”") is left alone.
 
-use super::chars::{char_count, ends_sentence, has_sentence_stop, is_space, is_stop};
-use super::headings::{appendix_kind, parse_marker};
+use super::chars::{char_count, ends_sentence, has_sentence_stop, has_space, is_space, is_stop};
+use super::headings::{appendix_kind, parse_marker, Marker};
 use super::title;
+use crate::decode::non_ideographs;
+use crate::model::SectionKind;
 
 /// One line of the input, trimmed; empty for a blank line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +19,9 @@ pub struct Line<'a> {
     /// 1-based line number.
     pub number: usize,
     pub text: &'a str,
+    /// The text holds a space (most lines hold none, and then nothing is looked for between
+    /// words).
+    pub has_space: bool,
 }
 
 /// A paragraph candidate: a whole line, or a part cut from a long one, with its normalized
@@ -34,6 +39,32 @@ pub struct Piece<'a> {
     /// The piece starts its line, so the break before it may be a mere wrap (a page break in
     /// the middle of a sentence); a piece cut from the middle of a line is always a new paragraph.
     pub starts_line: bool,
+    /// The numbering mark `text` opens with, if any.
+    pub marker: Option<Marker>,
+    /// The kind of section `norm` heads, if it is a glossary or appendix heading.
+    pub appendix: Option<SectionKind>,
+}
+
+impl<'a> Piece<'a> {
+    /// A piece, with what the later stages ask of it (its mark, whether it heads an appendix)
+    /// read once.
+    pub fn new(
+        line: usize,
+        text: &'a str,
+        norm: String,
+        blank_before: bool,
+        starts_line: bool,
+    ) -> Piece<'a> {
+        Piece {
+            line,
+            marker: parse_marker(text),
+            appendix: appendix_kind(&norm),
+            text,
+            norm,
+            blank_before,
+            starts_line,
+        }
+    }
 }
 
 /// Pieces for tests: one whole line each, normalized by width only, no blank lines between.
@@ -42,13 +73,7 @@ pub fn pieces(lines: &[&'static str]) -> Vec<Piece<'static>> {
     lines
         .iter()
         .enumerate()
-        .map(|(i, l)| Piece {
-            line: i + 1,
-            text: l,
-            norm: crate::normalize::fold_width(l),
-            blank_before: false,
-            starts_line: true,
-        })
+        .map(|(i, l)| Piece::new(i + 1, l, crate::normalize::fold_width(l), false, true))
         .collect()
 }
 
@@ -56,15 +81,13 @@ pub fn pieces(lines: &[&'static str]) -> Vec<Piece<'static>> {
 pub fn split_lines(text: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
-            continue;
+    for (at, c) in non_ideographs(text) {
+        if at < start || !matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+            continue; // not a line end, or the LF of a CRLF
         }
-        lines.push(&text[start..i]);
-        start = i + c.len_utf8();
-        if c == '\r' && chars.peek().is_some_and(|(_, n)| *n == '\n') {
-            chars.next();
+        lines.push(&text[start..at]);
+        start = at + c.len_utf8();
+        if c == '\r' && text[start..].starts_with('\n') {
             start += 1;
         }
     }
@@ -74,9 +97,13 @@ pub fn split_lines(text: &str) -> Vec<Line<'_>> {
     lines
         .into_iter()
         .enumerate()
-        .map(|(i, l)| Line {
-            number: i + 1,
-            text: l.trim_matches(is_space),
+        .map(|(i, l)| {
+            let text = l.trim_matches(is_space);
+            Line {
+                number: i + 1,
+                text,
+                has_space: has_space(text),
+            }
         })
         .collect()
 }
@@ -84,17 +111,25 @@ pub fn split_lines(text: &str) -> Vec<Line<'_>> {
 /// Whether a document separates paragraphs by spaces inside lines (a report pasted as one
 /// line): several sentence ends are followed by a space and more text on the same line.
 pub fn spaces_separate_paragraphs(lines: &[Line]) -> bool {
-    let inline_breaks: usize = lines.iter().map(|l| inline_sentence_breaks(l.text)).sum();
+    let inline_breaks: usize = lines
+        .iter()
+        .filter(|l| l.has_space)
+        .map(|l| inline_sentence_breaks(l.text))
+        .sum();
     inline_breaks >= MIN_INLINE_BREAKS
 }
 
 /// Sentence stops followed by a space and more text, in one line.
 fn inline_sentence_breaks(line: &str) -> usize {
-    let chars: Vec<char> = line.chars().collect();
-    chars
-        .windows(3)
-        .filter(|w| is_stop(w[0]) && is_space(w[1]) && !is_space(w[2]))
-        .count()
+    let mut breaks = 0;
+    // The two characters before the current one.
+    let (mut first, mut second) = (None, None);
+    for c in line.chars() {
+        let stop_then_space = first.is_some_and(is_stop) && second.is_some_and(is_space);
+        breaks += usize::from(stop_then_space && !is_space(c));
+        (first, second) = (second, Some(c));
+    }
+    breaks
 }
 
 /// Inline sentence breaks that make a space-separated layout (a few are typing accidents).
@@ -135,6 +170,9 @@ pub fn split_paragraphs<'a>(
 /// Byte ranges of the runs of spaces in `line`.
 fn space_runs(line: &str) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
+    if !has_space(line) {
+        return runs;
+    }
     let mut open: Option<usize> = None;
     for (i, c) in line.char_indices() {
         match (is_space(c), open) {
@@ -227,6 +265,9 @@ mod tests {
         let lines = split_lines("\u{3000}\u{3000}甲\r\n\r\n乙 \r丙\n");
         let texts: Vec<_> = lines.iter().map(|l| (l.number, l.text)).collect();
         assert_eq!(texts, vec![(1, "甲"), (2, ""), (3, "乙"), (4, "丙")]);
+        let lines = split_lines("甲\u{2028}乙\u{2029}\r\n丙—…\u{2027}丁\r");
+        let texts: Vec<_> = lines.iter().map(|l| l.text).collect();
+        assert_eq!(texts, vec!["甲", "乙", "", "丙—…\u{2027}丁"]);
     }
 
     #[test]

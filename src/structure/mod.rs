@@ -37,7 +37,6 @@ mod runs;
 mod title;
 mod tree;
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::decode::Decoded;
@@ -113,7 +112,6 @@ fn prepare<'a>(all_lines: &[Line<'a>], normalize: &dyn Fn(&str) -> String) -> Pr
     let mut norms: Vec<String> = all_lines.iter().map(|l| normalize(l.text)).collect();
     let norm_refs: Vec<&str> = norms.iter().map(String::as_str).collect();
     let contents = furniture::find_contents(&norm_refs);
-    let in_contents: HashSet<usize> = contents.lines.iter().copied().collect();
     let mut prepared = Prepared {
         pieces: Vec::new(),
         dropped: Vec::new(),
@@ -128,7 +126,7 @@ fn prepare<'a>(all_lines: &[Line<'a>], normalize: &dyn Fn(&str) -> String) -> Pr
             blank_pending = true;
             continue;
         }
-        let furniture = if in_contents.contains(&i) {
+        let furniture = if contents.lines.binary_search(&i).is_ok() {
             Some(DropReason::ContentsList)
         } else {
             furniture::classify_line(&norms[i])
@@ -197,20 +195,19 @@ impl<'a> Prepared<'a> {
         let mut blank_before = blank_before;
         let mut line_norm = Some(line_norm);
         for part in cut.parts {
-            for (k, segment) in lines::split_paragraphs(part, self.spaced, normalize)
-                .into_iter()
-                .enumerate()
-            {
-                self.pieces.push(Piece {
-                    line: line.number,
-                    text: segment,
-                    norm: match line_norm.take() {
-                        Some(norm) if segment == line.text => norm,
-                        _ => normalize(segment),
-                    },
-                    blank_before,
-                    starts_line: k == 0,
-                });
+            // Only a space can cut a line into paragraphs.
+            let segments = if line.has_space {
+                lines::split_paragraphs(part, self.spaced, normalize)
+            } else {
+                vec![part]
+            };
+            for (k, segment) in segments.into_iter().enumerate() {
+                let norm = match line_norm.take() {
+                    Some(norm) if segment == line.text => norm,
+                    _ => normalize(segment),
+                };
+                self.pieces
+                    .push(Piece::new(line.number, segment, norm, blank_before, k == 0));
                 blank_before = false;
             }
         }
@@ -276,14 +273,14 @@ impl Reading<'_> {
     }
 }
 
-/// `pieces` without the dropped ones; a blank line before a dropped piece still separates.
+/// `pieces` without the dropped ones (`dropped` in order of index); a blank line before a
+/// dropped piece still separates.
 fn without<'a>(pieces: &[Piece<'a>], dropped: &[(usize, DropReason)]) -> Vec<Piece<'a>> {
-    let gone: HashSet<usize> = dropped.iter().map(|(i, _)| *i).collect();
     let mut kept: Vec<Piece<'a>> = Vec::with_capacity(pieces.len());
     let mut blank = false;
     for (i, piece) in pieces.iter().enumerate() {
         blank |= piece.blank_before;
-        if gone.contains(&i) {
+        if dropped.binary_search_by_key(&i, |(j, _)| *j).is_ok() {
             continue;
         }
         let mut piece = piece.clone();

@@ -9,7 +9,7 @@
 //! a tie is read as headings alone, the reading that joins nothing.
 
 use super::chars::{char_count, first_sentence_end};
-use super::headings::{appendix_kind, parse_marker, Style, MAX_HEADING_CHARS};
+use super::headings::{Style, MAX_HEADING_CHARS};
 use super::lines::Piece;
 
 /// How a run of sibling headings is written.
@@ -30,11 +30,11 @@ pub fn run_forms(pieces: &[Piece]) -> Vec<Option<Form>> {
     // The open run of each style, outermost first.
     let mut open: Vec<(Style, usize)> = Vec::new();
     for (i, piece) in pieces.iter().enumerate() {
-        if appendix_kind(&piece.norm).is_some() {
+        if piece.appendix.is_some() {
             open.clear();
             continue;
         }
-        let Some(marker) = parse_marker(piece.text) else {
+        let Some(marker) = &piece.marker else {
             continue;
         };
         open.retain(|(style, _)| *style <= marker.style);

@@ -34,16 +34,22 @@ const QUOTE_OPENERS: &[&str] = &["《", "“", "\"", "「", "『", "<"];
 /// Longest title line, in characters.
 const MAX_TITLE_CHARS: usize = 60;
 
+/// Dashes and brackets that open a meeting line ("——…会议上", "(…会议上)").
+const WRAPPER_OPENERS: [char; 10] = ['—', '-', '–', '─', '━', '(', '（', '[', '【', '〔'];
+/// Brackets that close a meeting line.
+const WRAPPER_CLOSERS: [char; 5] = [')', '）', ']', '】', '〕'];
+
 /// Dashes and brackets that wrap a meeting line ("——…会议上", "(…会议上)").
 fn strip_wrappers(text: &str) -> &str {
-    text.trim_start_matches(['—', '-', '–', '─', '━', '(', '（', '[', '【', '〔'])
-        .trim_end_matches([')', '）', ']', '】', '〕'])
+    text.trim_start_matches(WRAPPER_OPENERS)
+        .trim_end_matches(WRAPPER_CLOSERS)
 }
 
 /// A line that names a government work report: "2024年济南市政府工作报告",
 /// "刘媛在廊坊市八届人大六次会议上的政府工作报告(摘登)", "政 府 工 作 报 告".
 pub fn is_title_line(norm: &str) -> bool {
-    if longer_than(norm, MAX_TITLE_CHARS) {
+    // Every report word holds 告: lines without it (nearly all) are ruled out at once.
+    if !norm.contains('告') || longer_than(norm, MAX_TITLE_CHARS) {
         return false;
     }
     let text = despace(norm);
@@ -66,7 +72,10 @@ pub fn is_generic_title(norm: &str) -> bool {
 
 /// The meeting line: "——2024年1月10日在济南市第十八届人民代表大会第三次会议上".
 pub fn is_meeting_line(norm: &str) -> bool {
-    if longer_than(norm, 80) {
+    // Every meeting line ends in 上 ("会议上"), spaces and closing brackets aside: a cheap test
+    // that rules out nearly every line before anything is counted.
+    let end = norm.trim_end_matches(|c| is_space(c) || WRAPPER_CLOSERS.contains(&c));
+    if !end.ends_with('上') || longer_than(norm, 80) {
         return false;
     }
     let text = despace(norm);
@@ -79,6 +88,9 @@ pub fn is_meeting_line(norm: &str) -> bool {
 
 /// The address to the delegates standing alone: "各位代表:", "各位代表!".
 pub fn is_salutation_line(norm: &str) -> bool {
+    if !opens_with_address(norm) {
+        return false;
+    }
     let text = despace(norm);
     let rest = text.strip_prefix("各位代表").unwrap_or(&text);
     rest.len() < text.len() && rest.chars().all(|c| ":!,;。：！，；".contains(c))
@@ -86,12 +98,21 @@ pub fn is_salutation_line(norm: &str) -> bool {
 
 /// A paragraph that opens with the address to the delegates ("各位代表:现在,我代表…").
 pub fn starts_with_salutation(norm: &str) -> bool {
+    if !opens_with_address(norm) {
+        return false;
+    }
     let text = despace(norm);
     text.strip_prefix("各位代表").is_some_and(|rest| {
         rest.chars()
             .next()
             .is_none_or(|c| ":!,;：！，；".contains(c))
     })
+}
+
+/// The first character of "各位代表" opens `norm` (spaces aside): the cheap half of the
+/// salutation tests, asked of every line.
+fn opens_with_address(norm: &str) -> bool {
+    norm.trim_start_matches(is_space).starts_with('各')
 }
 
 /// The last space-separated word of `norm` when it is a personal name (2–4 Chinese characters),
@@ -220,6 +241,18 @@ pub fn derived_title(year: Option<u16>, place: Option<&str>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn report_and_meeting_words_pass_the_quick_tests() {
+        assert!(REPORT_WORDS.iter().all(|w| w.contains('告')));
+        assert!(MEETING_ENDS.iter().all(|w| w.ends_with('上')));
+        assert!(is_meeting_line(
+            "2024年1月10日在济南市第十八届人民代表大会第三次会议上 ) 】"
+        ));
+        assert!(!is_meeting_line(
+            "在济南市第十八届人民代表大会第三次会议上发言"
+        ));
+    }
 
     #[test]
     fn titles_are_short_lines_naming_the_report() {

@@ -87,13 +87,12 @@ fn preamble(roots: &mut Vec<Section>) -> &mut Section {
     &mut roots[last]
 }
 
-/// The sentences of one paragraph, each kept as written and normalized.
+/// The sentences of one paragraph, each kept as written and normalized (`sentences::split`
+/// trims them and leaves out empty ones).
 fn split_sentences(paragraph: &str, to_text: &dyn Fn(&str) -> Text) -> Vec<Sentence> {
     sentences::split(paragraph)
         .into_iter()
         .filter_map(|range| paragraph.get(range))
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
         .map(|s| Sentence { text: to_text(s) })
         .collect()
 }
