@@ -19,10 +19,13 @@
 //! Glossaries pair with glossaries and appendices with appendices whatever their headings.
 //! Sections of different kinds never pair. Everything left stands alone (unmatched).
 
+use std::ops::Range;
+
 use crate::comparison::AlignedBy;
 use crate::key::{is_digit, key_chars};
 use crate::model::SectionKind;
-use crate::windows::{Holders, WindowIndex};
+use crate::spans::MutualWindows;
+use crate::windows::Holders;
 
 /// Headings closer than this (character-bigram Dice of stripped headings) may pair.
 pub const HEADING_CLOSE: f64 = 0.5;
@@ -63,7 +66,16 @@ pub fn align_sections(
 ) -> Vec<AlignedPair> {
     let a_keys: Vec<&[char]> = a.iter().map(|s| s.key).collect();
     let b_keys: Vec<&[char]> = b.iter().map(|s| s.key).collect();
-    let affinity = content_affinity(&a_keys, &b_keys, min_match);
+    align_sections_by(a, b, &content_affinity(&a_keys, &b_keys, min_match))
+}
+
+/// [`align_sections`] given the sections' content affinity (as [`section_affinity`] measures
+/// it), for a caller that has the reports' windows indexed already.
+pub fn align_sections_by(
+    a: &[SectionSketch],
+    b: &[SectionSketch],
+    affinity: &[Vec<f64>],
+) -> Vec<AlignedPair> {
     let mut candidates = Vec::new();
     for (i, sa) in a.iter().enumerate() {
         for (j, sb) in b.iter().enumerate() {
@@ -193,14 +205,51 @@ fn pair_by_position(
 /// Content affinity of every section pair: (A windows of `i` found in `j` + B windows of `j`
 /// found in `i`) / (windows of `i` + windows of `j`), windows of `min_match` characters.
 pub fn content_affinity(a: &[&[char]], b: &[&[char]], min_match: usize) -> Vec<Vec<f64>> {
-    let n = min_match.max(1);
-    let count = |k: &[char]| k.len().saturating_sub(n - 1);
-    // One index for both sides: each window occurrence as (window id, section).
-    let mut index = WindowIndex::with_capacity(n, a.iter().chain(b).map(|k| count(k)).sum());
-    let in_a = index.insert_keys(a);
-    let in_b = index.insert_keys(b);
-    let a_holders = Holders::new(index.len(), &in_a);
-    let b_holders = Holders::new(index.len(), &in_b);
+    let (a_key, a_sections) = concatenated(a);
+    let (b_key, b_sections) = concatenated(b);
+    let windows = MutualWindows::new(&a_key, &b_key, min_match);
+    section_affinity(&windows, &a_sections, &b_sections)
+}
+
+/// The keys one after another, and the range of each in the whole.
+fn concatenated(keys: &[&[char]]) -> (Vec<char>, Vec<Range<usize>>) {
+    let mut whole = Vec::with_capacity(keys.iter().map(|k| k.len()).sum());
+    let ranges = keys
+        .iter()
+        .map(|k| {
+            let start = whole.len();
+            whole.extend_from_slice(k);
+            start..whole.len()
+        })
+        .collect();
+    (whole, ranges)
+}
+
+/// [`content_affinity`] of the sections of two keys indexed together (`windows`), each section
+/// a range of its key: the comparison indexes the reports' keys once for coverage, and their
+/// sections' windows are slices of it (windows across a section boundary are left out).
+pub fn section_affinity(
+    windows: &MutualWindows,
+    a: &[Range<usize>],
+    b: &[Range<usize>],
+) -> Vec<Vec<f64>> {
+    let n = windows.n();
+    let count = |r: &Range<usize>| r.len().saturating_sub(n - 1);
+    // Each window occurrence as (window id, section), those of windows both keys hold only: a
+    // window of one key alone is in no section of the other.
+    let occurrences = |ids: &[u32], sections: &[Range<usize>]| {
+        let mut found = Vec::new();
+        for (number, r) in sections.iter().enumerate() {
+            let held = ids.get(r.start..r.start + count(r)).unwrap_or(&[]);
+            let shared = held.iter().filter(|&&id| windows.is_shared(id));
+            found.extend(shared.map(|&id| (id, number as u32)));
+        }
+        found
+    };
+    let in_a = occurrences(windows.a_ids(), a);
+    let in_b = occurrences(windows.b_ids(), b);
+    let a_holders = Holders::new(windows.ids(), &in_a);
+    let b_holders = Holders::new(windows.ids(), &in_b);
     // found[i][j]: windows of A's section i found in B's section j, plus the converse.
     let mut found = vec![vec![0usize; b.len()]; a.len()];
     for &(id, i) in &in_a {
@@ -215,11 +264,11 @@ pub fn content_affinity(a: &[&[char]], b: &[&[char]], min_match: usize) -> Vec<V
     }
     a.iter()
         .zip(&found)
-        .map(|(ka, row)| {
+        .map(|(ra, row)| {
             b.iter()
                 .zip(row)
-                .map(|(kb, &found)| {
-                    let total = count(ka) + count(kb);
+                .map(|(rb, &found)| {
+                    let total = count(ra) + count(rb);
                     if total == 0 {
                         0.0
                     } else {

@@ -116,6 +116,31 @@ impl MutualWindows {
         }
     }
 
+    /// Window length.
+    pub fn n(&self) -> usize {
+        self.n
+    }
+
+    /// Number of distinct windows of `a` and `b` together: ids are below it.
+    pub fn ids(&self) -> usize {
+        self.in_a.len()
+    }
+
+    /// The id of each window of `a`, in order (window `i` starts at character `i`).
+    pub fn a_ids(&self) -> &[u32] {
+        &self.a_ids
+    }
+
+    /// The id of each window of `b`, in order.
+    pub fn b_ids(&self) -> &[u32] {
+        &self.b_ids
+    }
+
+    /// True when window `id` occurs in both keys.
+    pub fn is_shared(&self, id: u32) -> bool {
+        id < self.b_distinct && self.in_a[id as usize]
+    }
+
     /// Coverage of `a` (of length `len`) by windows found in `b`.
     pub fn a_cover(&self, len: usize) -> Vec<bool> {
         cover(&self.a_ids, len, self.n, |id| id < self.b_distinct)
@@ -204,8 +229,8 @@ pub fn template_coverage(
 }
 
 /// `exact` united with a masked coverage carried back to the unmasked key (`starts`: where
-/// each masked character starts in it).
-fn unmask(len: usize, exact: &[bool], masked_cover: &[bool], starts: &[usize]) -> Vec<bool> {
+/// each masked character starts in it, as [`mask_digit_chars`] gives them).
+pub fn unmask(len: usize, exact: &[bool], masked_cover: &[bool], starts: &[usize]) -> Vec<bool> {
     let mut covered = exact.to_vec();
     covered.resize(len, false);
     for (m, _) in masked_cover.iter().enumerate().filter(|(_, &c)| c) {

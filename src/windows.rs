@@ -95,20 +95,6 @@ impl<'k> WindowIndex<'k> {
         ids
     }
 
-    /// Insert every window of every key; returns each window occurrence as (id, key number),
-    /// in order.
-    pub fn insert_keys(&mut self, keys: &[&'k [char]]) -> Vec<(u32, u32)> {
-        let windows = keys
-            .iter()
-            .map(|k| k.len().saturating_sub(self.n - 1))
-            .sum();
-        let mut found = Vec::with_capacity(windows);
-        for (number, key) in keys.iter().enumerate() {
-            self.insert_key_with(key, |id| found.push((id, number as u32)));
-        }
-        found
-    }
-
     /// Insert every window of `key`, handing each window's id to `on_id`, in order.
     pub fn insert_key_with(&mut self, key: &'k [char], mut on_id: impl FnMut(u32)) {
         let number = self.keys.len() as u32;

@@ -194,7 +194,10 @@ fn sentence_side(k: &KeyedReport, cover: &[bool], s: usize) -> Side {
             ks.sentence.text.text.clone(),
             ks.sentence.text.original.clone(),
             sentence_coverage(ks, cover),
-            shared_stretches(&ks.sentence.text.text, cover.get(ks.span()).unwrap_or(&[])),
+            shared_stretches(
+                &ks.sentence.text.text,
+                cover.get(ks.span.clone()).unwrap_or(&[]),
+            ),
         ),
         None => (String::new(), String::new(), 0.0, Vec::new()),
     };
@@ -239,7 +242,7 @@ pub(crate) fn shared_stretches(text: &str, cover: &[bool]) -> Vec<[usize; 2]> {
 }
 
 fn sentence_coverage(ks: &KeyedSentence, cover: &[bool]) -> f64 {
-    share(covered_in(cover, ks.span()), ks.key.len())
+    share(covered_in(cover, ks.span.clone()), ks.span.len())
 }
 
 fn heading_side(e: Option<&Element>) -> Option<Side> {
