@@ -104,7 +104,7 @@ pub fn align_sections_by(
             b_taken[j] = true;
         }
     }
-    pair_by_position(a, b, &affinity, &mut a_to, &mut b_taken);
+    pair_by_position(a, b, affinity, &mut a_to, &mut b_taken);
     let pairs: Vec<(usize, usize)> = a_to
         .iter()
         .enumerate()

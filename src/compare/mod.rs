@@ -21,6 +21,7 @@ pub mod commitments;
 mod items;
 mod keyed;
 mod matching;
+mod words;
 
 pub use crate::comparison::CompareOptions;
 pub use items::{char_diff, MAX_DIFF_CHARS};
