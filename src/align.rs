@@ -235,21 +235,21 @@ pub fn section_affinity(
 ) -> Vec<Vec<f64>> {
     let n = windows.n();
     let count = |r: &Range<usize>| r.len().saturating_sub(n - 1);
-    // Each window occurrence as (window id, section), those of windows both keys hold only: a
-    // window of one key alone is in no section of the other.
+    // Each occurrence of a window both keys hold, as (its shared number, section): a window of
+    // one key alone is in no section of the other.
     let occurrences = |ids: &[u32], sections: &[Range<usize>]| {
         let mut found = Vec::new();
         for (number, r) in sections.iter().enumerate() {
             let held = ids.get(r.start..r.start + count(r)).unwrap_or(&[]);
-            let shared = held.iter().filter(|&&id| windows.is_shared(id));
-            found.extend(shared.map(|&id| (id, number as u32)));
+            let shared = held.iter().filter_map(|&id| windows.shared_number(id));
+            found.extend(shared.map(|w| (w, number as u32)));
         }
         found
     };
     let in_a = occurrences(windows.a_ids(), a);
     let in_b = occurrences(windows.b_ids(), b);
-    let a_holders = Holders::new(windows.ids(), &in_a);
-    let b_holders = Holders::new(windows.ids(), &in_b);
+    let a_holders = Holders::new(windows.shared_count(), &in_a);
+    let b_holders = Holders::new(windows.shared_count(), &in_b);
     // found[i][j]: windows of A's section i found in B's section j, plus the converse.
     let mut found = vec![vec![0usize; b.len()]; a.len()];
     for &(id, i) in &in_a {

@@ -100,6 +100,12 @@ impl<'k> WindowIndex<'k> {
         let number = self.keys.len() as u32;
         self.keys.push(key);
         let n = self.n;
+        // Room for every window being new, made once: the loop below then never grows.
+        let windows = key.len().saturating_sub(n - 1);
+        while (self.windows.len() + windows) * 4 > self.slots.len() * 3 {
+            self.grow();
+        }
+        self.windows.reserve(windows);
         for (start, hash) in window_hashes(key, n).enumerate() {
             on_id(self.insert(&key[start..start + n], (number, start as u32), hash));
         }
@@ -145,11 +151,9 @@ impl<'k> WindowIndex<'k> {
         }
     }
 
-    /// The id of `window`, found at `at` (key number, start), inserted if new.
+    /// The id of `window`, found at `at` (key number, start), inserted if new. The table must
+    /// have room for one more window.
     fn insert(&mut self, window: &[char], at: Place, hash: u64) -> u32 {
-        if (self.windows.len() + 1) * 4 > self.slots.len() * 3 {
-            self.grow();
-        }
         let mask = self.slots.len() - 1;
         let mut slot = self.slot_of(hash);
         loop {

@@ -263,23 +263,31 @@ fn match_similar(
     let free_b: Vec<usize> = (0..b.sentences.len())
         .filter(|&t| m.b_to[t].is_none())
         .collect();
-    let a_windows = SentenceWindows::new(a, masked.a_ids(), n);
-    let b_windows = SentenceWindows::new(b, masked.b_ids(), n);
+    let a_windows = SentenceWindows {
+        report: a,
+        ids: masked.a_ids(),
+        windows: masked,
+    };
+    let b_windows = SentenceWindows {
+        report: b,
+        ids: masked.b_ids(),
+        windows: masked,
+    };
     let holders = WindowHolders {
-        a: a_windows.holders(&free_a, masked.ids()),
-        b: b_windows.holders(&free_b, masked.ids()),
+        a: a_windows.holders(&free_a),
+        b: b_windows.holders(&free_b),
         max_sentences: options.max_gram_sentences,
     };
     let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut tally = Tally::new(b.sentences.len());
     for &s in &free_a {
-        for t in holders.best_candidates(a_windows.of(s), |h| &h.b, &mut tally) {
+        for t in holders.best_candidates(a_windows.shared(s), |h| &h.b, &mut tally) {
             candidates.insert((s, t));
         }
     }
     let mut tally = Tally::new(a.sentences.len());
     for &t in &free_b {
-        for s in holders.best_candidates(b_windows.of(t), |h| &h.a, &mut tally) {
+        for s in holders.best_candidates(b_windows.shared(t), |h| &h.a, &mut tally) {
             candidates.insert((s, t));
         }
     }
@@ -307,33 +315,33 @@ fn match_similar(
     }
 }
 
-/// The masked-key windows of each sentence of one report: slices of the report's window ids.
+/// The masked-key windows of each sentence of one report, as slices of the report's.
 struct SentenceWindows<'k, 'r> {
     report: &'k KeyedReport<'r>,
     /// Window ids of the report's masked key.
     ids: &'k [u32],
-    n: usize,
+    /// The index both reports' masked keys are in.
+    windows: &'k MutualWindows,
 }
 
-impl<'k, 'r> SentenceWindows<'k, 'r> {
-    fn new(report: &'k KeyedReport<'r>, ids: &'k [u32], n: usize) -> Self {
-        SentenceWindows { report, ids, n }
-    }
-
-    /// The ids of the windows of sentence `s`'s masked key, in order.
-    fn of(&self, s: usize) -> &'k [u32] {
+impl<'k> SentenceWindows<'k, '_> {
+    /// The windows of sentence `s`'s masked key that both reports hold, as their shared
+    /// numbers, in order: a window of one report alone cannot propose a candidate.
+    fn shared(&self, s: usize) -> impl Iterator<Item = u32> + 'k {
         let span = &self.report.sentences[s].masked_span;
-        let count = span.len().saturating_sub(self.n - 1);
-        self.ids.get(span.start..span.start + count).unwrap_or(&[])
+        let count = span.len().saturating_sub(self.windows.n() - 1);
+        let ids = self.ids.get(span.start..span.start + count).unwrap_or(&[]);
+        let windows = self.windows;
+        ids.iter().filter_map(move |&id| windows.shared_number(id))
     }
 
-    /// The sentences among `sentences` (ascending) holding each window.
-    fn holders(&self, sentences: &[usize], ids: usize) -> Holders {
+    /// The sentences among `sentences` (ascending) holding each shared window.
+    fn holders(&self, sentences: &[usize]) -> Holders {
         let mut found = Vec::new();
         for &s in sentences {
-            found.extend(self.of(s).iter().map(|&id| (id, s as u32)));
+            found.extend(self.shared(s).map(|w| (w, s as u32)));
         }
-        Holders::new(ids, &found)
+        Holders::new(self.windows.shared_count(), &found)
     }
 }
 
@@ -378,15 +386,16 @@ struct WindowHolders {
 }
 
 impl WindowHolders {
-    /// The sentences of the other side sharing most windows (`ids`, those of one sentence) with
-    /// it (at most CANDIDATES); windows not on both sides, or boilerplate, count for nothing.
+    /// The sentences of the other side sharing most windows (`shared`: the shared numbers of
+    /// one sentence's windows) with it (at most CANDIDATES); windows not on both sides, or
+    /// boilerplate, count for nothing.
     fn best_candidates(
         &self,
-        ids: &[u32],
+        shared: impl Iterator<Item = u32>,
         other: fn(&WindowHolders) -> &Holders,
         tally: &mut Tally,
     ) -> Vec<usize> {
-        for &id in ids {
+        for id in shared {
             let (in_a, in_b) = (self.a.of(id), self.b.of(id));
             if in_a.is_empty() || in_b.is_empty() || in_a.len() + in_b.len() > self.max_sentences {
                 continue;
