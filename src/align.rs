@@ -357,48 +357,92 @@ const ADMIN_SUFFIXES: [&str; 13] = [
 /// The heading as compared: numbering, figures, years, relative years, place names and the
 /// "全市/我区/本县" forms stripped, then keyed. `numbering` is the marker the reader recognised.
 pub fn heading_key(text: &str, numbering: Option<&str>, places: &[&str]) -> Vec<char> {
-    let mut rest = text.trim();
-    if let Some(n) = numbering.filter(|n| !n.is_empty()) {
-        rest = rest.strip_prefix(n).unwrap_or(rest).trim_start();
-    }
-    let rest = strip_numbering(rest);
-    let mut key: String = key_chars(rest).into_iter().collect();
-    for place in places {
-        for form in place_forms(place) {
-            key = key.replace(&form, "");
-        }
-    }
-    for (unit, neutral) in [("全", "全"), ("我", "我"), ("本", "本")] {
-        for suffix in ["市", "区", "县", "旗", "州", "省"] {
-            key = key.replace(&format!("{unit}{suffix}"), neutral);
-        }
-    }
-    for relative in ["今年", "去年", "明年", "上年", "本年"] {
-        key = key.replace(relative, "");
-    }
-    strip_figures(&key)
+    HeadingKeys::new(places).key(text, numbering)
 }
 
-/// A place name and its base without an administrative suffix ("海拉尔区" → "海拉尔").
-fn place_forms(place: &str) -> Vec<String> {
+/// [`heading_key`] for many headings of the same places: what it strips besides numbering and
+/// figures is worked out once, as (what, replaced by) in the order it is replaced.
+#[derive(Debug)]
+pub struct HeadingKeys {
+    replacements: Vec<(Vec<char>, Vec<char>)>,
+}
+
+impl HeadingKeys {
+    /// Heading keys with `places` stripped.
+    pub fn new(places: &[&str]) -> HeadingKeys {
+        let mut replacements = Vec::new();
+        for place in places {
+            replacements.extend(place_forms(place).into_iter().map(|f| (f, Vec::new())));
+        }
+        for unit in ['全', '我', '本'] {
+            for suffix in ['市', '区', '县', '旗', '州', '省'] {
+                replacements.push((vec![unit, suffix], vec![unit]));
+            }
+        }
+        for relative in ["今年", "去年", "明年", "上年", "本年"] {
+            replacements.push((relative.chars().collect(), Vec::new()));
+        }
+        HeadingKeys { replacements }
+    }
+
+    /// The key of a heading: see [`heading_key`].
+    pub fn key(&self, text: &str, numbering: Option<&str>) -> Vec<char> {
+        let mut rest = text.trim();
+        if let Some(n) = numbering.filter(|n| !n.is_empty()) {
+            rest = rest.strip_prefix(n).unwrap_or(rest).trim_start();
+        }
+        let mut key = key_chars(strip_numbering(rest));
+        for (from, to) in &self.replacements {
+            replace_chars(&mut key, from, to);
+        }
+        strip_figures(&key)
+    }
+}
+
+/// Replaces every occurrence of `from` in `key` by `to`, left to right and not overlapping, as
+/// `str::replace` does (`from` is never empty here).
+fn replace_chars(key: &mut Vec<char>, from: &[char], to: &[char]) {
+    // Compared character by character: most places differ at the first one, and a slice
+    // comparison would call memcmp for every position.
+    let at = |key: &[char], i: usize| {
+        key.len() - i >= from.len() && key[i..].iter().zip(from).all(|(x, y)| x == y)
+    };
+    if from.is_empty() || !(0..key.len()).any(|i| at(key, i)) {
+        return;
+    }
+    let mut replaced = Vec::with_capacity(key.len());
+    let mut i = 0;
+    while i < key.len() {
+        if at(key, i) {
+            replaced.extend_from_slice(to);
+            i += from.len();
+        } else {
+            replaced.push(key[i]);
+            i += 1;
+        }
+    }
+    *key = replaced;
+}
+
+/// A place name and its base without an administrative suffix ("海拉尔区" → "海拉尔"), keyed.
+fn place_forms(place: &str) -> Vec<Vec<char>> {
     let full: String = key_chars(place).into_iter().collect();
     let mut forms = Vec::new();
     if let Some(base) = ADMIN_SUFFIXES.iter().find_map(|s| full.strip_suffix(s)) {
         if base.chars().count() >= 2 {
-            forms.push(full.clone());
-            forms.push(base.to_string());
+            forms.push(full.chars().collect());
+            forms.push(base.chars().collect());
             return forms;
         }
     }
     if full.chars().count() >= 2 {
-        forms.push(full);
+        forms.push(full.chars().collect());
     }
     forms
 }
 
 /// Drops digit runs, with a 年/年度 that follows them (years).
-fn strip_figures(key: &str) -> Vec<char> {
-    let chars: Vec<char> = key.chars().collect();
+fn strip_figures(chars: &[char]) -> Vec<char> {
     let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
     while i < chars.len() {

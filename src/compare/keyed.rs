@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::align::heading_key;
+use crate::align::HeadingKeys;
 use crate::key::{is_key_char, key_chars, mask_digit_chars};
 use crate::model::{Heading, Report, Section, Sentence};
 
@@ -74,17 +74,25 @@ impl<'r> KeyedReport<'r> {
             sections: Vec::new(),
             full_key: Vec::new(),
         };
+        let heading_keys = HeadingKeys::new(places);
         for (index, section) in report.sections.iter().enumerate() {
             let start = keyed.chars.len();
             let mut elements = Vec::new();
             let mut headings = Vec::new();
-            keyed.walk(section, index, &mut elements, &mut headings, places, true);
+            keyed.walk(
+                section,
+                index,
+                &mut elements,
+                &mut headings,
+                &heading_keys,
+                true,
+            );
             keyed.sections.push(KeyedSection {
                 section,
                 heading_key: section
                     .heading
                     .as_ref()
-                    .map(|h| heading_key(&h.text.text, h.numbering.as_deref(), places)),
+                    .map(|h| heading_keys.key(&h.text.text, h.numbering.as_deref())),
                 elements,
                 chars: start..keyed.chars.len(),
             });
@@ -113,13 +121,13 @@ impl<'r> KeyedReport<'r> {
         top: usize,
         elements: &mut Vec<Element<'r>>,
         headings: &mut Vec<&'r Heading>,
-        places: &[&str],
+        heading_keys: &HeadingKeys,
         is_top: bool,
     ) {
         if let Some(h) = &section.heading {
             self.full_key.extend(key_chars(&h.text.text));
             if !is_top {
-                let stripped = heading_key(&h.text.text, h.numbering.as_deref(), places);
+                let stripped = heading_keys.key(&h.text.text, h.numbering.as_deref());
                 elements.push(Element::Heading(h, stripped));
             }
             headings.push(h);
@@ -140,7 +148,7 @@ impl<'r> KeyedReport<'r> {
             });
         }
         for child in &section.children {
-            self.walk(child, top, elements, headings, places, false);
+            self.walk(child, top, elements, headings, heading_keys, false);
         }
         if section.heading.is_some() {
             headings.pop();
