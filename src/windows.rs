@@ -18,14 +18,16 @@ const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
 /// The rolling hashes of the `n`-character windows of `key`, in order.
 pub fn window_hashes(key: &[char], n: usize) -> impl Iterator<Item = u64> + '_ {
     let n = n.max(1);
-    let drop = (0..n).fold(1u64, |p, _| p.wrapping_mul(BASE)); // BASE^n
-    let mut hash = 0u64;
-    key.iter().enumerate().filter_map(move |(i, &c)| {
-        hash = hash.wrapping_mul(BASE).wrapping_add(u64::from(c));
-        if i >= n {
-            hash = hash.wrapping_sub(drop.wrapping_mul(u64::from(key[i - n])));
-        }
-        (i + 1 >= n).then_some(hash)
+    // A window's hash is the one before it without its first character (times BASE^(n-1)),
+    // shifted, plus its last character.
+    let first = (1..n).fold(1u64, |p, _| p.wrapping_mul(BASE));
+    let mut rest = key[..(n - 1).min(key.len())].iter().fold(0u64, |h, &c| {
+        h.wrapping_mul(BASE).wrapping_add(u64::from(c))
+    });
+    key.windows(n).map(move |w| {
+        let hash = rest.wrapping_mul(BASE).wrapping_add(u64::from(w[n - 1]));
+        rest = hash.wrapping_sub(first.wrapping_mul(u64::from(w[0])));
+        hash
     })
 }
 
@@ -90,25 +92,21 @@ impl<'k> WindowIndex<'k> {
 
     /// Insert every window of `key`; returns each window's id, in order.
     pub fn insert_key(&mut self, key: &'k [char]) -> Vec<u32> {
-        let mut ids = Vec::with_capacity(key.len().saturating_sub(self.n - 1));
-        self.insert_key_with(key, |id| ids.push(id));
-        ids
-    }
-
-    /// Insert every window of `key`, handing each window's id to `on_id`, in order.
-    pub fn insert_key_with(&mut self, key: &'k [char], mut on_id: impl FnMut(u32)) {
-        let number = self.keys.len() as u32;
-        self.keys.push(key);
         let n = self.n;
-        // Room for every window being new, made once: the loop below then never grows.
-        let windows = key.len().saturating_sub(n - 1);
-        while (self.windows.len() + windows) * 4 > self.slots.len() * 3 {
+        let count = key.len().saturating_sub(n - 1);
+        // Room for every window being new, made once: the loop below never checks the load.
+        while (self.windows.len() + count) * 4 > self.slots.len() * 3 {
             self.grow();
         }
-        self.windows.reserve(windows);
-        for (start, hash) in window_hashes(key, n).enumerate() {
-            on_id(self.insert(&key[start..start + n], (number, start as u32), hash));
+        self.windows.reserve(count);
+        let number = self.keys.len() as u32;
+        self.keys.push(key);
+        let mut ids = Vec::with_capacity(count);
+        let windows = key.windows(n).zip(window_hashes(key, n));
+        for (start, (window, hash)) in windows.enumerate() {
+            ids.push(self.insert(window, (number, start as u32), hash));
         }
+        ids
     }
 
     /// The window with id `id`.
