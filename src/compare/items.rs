@@ -214,6 +214,10 @@ fn sentence_side(k: &KeyedReport, cover: &[bool], s: usize) -> Side {
 /// the text's key). Punctuation between two covered characters joins their stretch.
 pub(crate) fn shared_stretches(text: &str, cover: &[bool]) -> Vec<[usize; 2]> {
     let mut stretches = Vec::new();
+    // Most sentences share nothing: no need to walk their text.
+    if !cover.contains(&true) {
+        return stretches;
+    }
     let mut open: Option<usize> = None;
     let mut end = 0;
     let mut k = 0;

@@ -115,6 +115,9 @@ fn shared_phrases(sections: &[SectionPair]) -> Vec<SharedPhrase> {
             let Some(a) = item.a.as_ref().filter(|_| item.here != Here::B) else {
                 continue;
             };
+            if a.shared.is_empty() {
+                continue;
+            }
             let chars: Vec<char> = a.text.chars().collect();
             for &[start, end] in &a.shared {
                 let text: String = chars.get(start..end).unwrap_or(&[]).iter().collect();
