@@ -22,7 +22,7 @@
 use std::ops::Range;
 
 use crate::comparison::AlignedBy;
-use crate::key::{is_digit, key_chars};
+use crate::key::{is_digit, key_chars, starts_with};
 use crate::model::SectionKind;
 use crate::spans::MutualWindows;
 use crate::windows::Holders;
@@ -402,11 +402,7 @@ impl HeadingKeys {
 /// Replaces every occurrence of `from` in `key` by `to`, left to right and not overlapping, as
 /// `str::replace` does (`from` is never empty here).
 fn replace_chars(key: &mut Vec<char>, from: &[char], to: &[char]) {
-    // Compared character by character: most places differ at the first one, and a slice
-    // comparison would call memcmp for every position.
-    let at = |key: &[char], i: usize| {
-        key.len() - i >= from.len() && key[i..].iter().zip(from).all(|(x, y)| x == y)
-    };
+    let at = |key: &[char], i: usize| starts_with(&key[i..], from);
     if from.is_empty() || !(0..key.len()).any(|i| at(key, i)) {
         return;
     }

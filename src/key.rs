@@ -87,6 +87,13 @@ pub fn key_chars(text: &str) -> Vec<char> {
     key
 }
 
+/// `text.starts_with(word)` for keys, compared character by character: the words looked for
+/// in keys are a few characters long and most differ at the first, where a slice comparison
+/// would call memcmp.
+pub fn starts_with(text: &[char], word: &[char]) -> bool {
+    text.len() >= word.len() && word.iter().zip(text).all(|(w, t)| w == t)
+}
+
 /// `text` with every maximal run of decimal digits replaced by one [`DIGIT_PLACEHOLDER`].
 ///
 /// Apply it to a key (`mask_digits(&key_of(t))`): on raw text "5.5" would be two runs.
@@ -167,6 +174,15 @@ mod tests {
     #[test]
     fn placeholder_never_occurs_in_a_key() {
         assert_eq!(key_of(&DIGIT_PLACEHOLDER.to_string()), "");
+    }
+
+    #[test]
+    fn starts_with_is_the_slice_test() {
+        let text: Vec<char> = "年底前".chars().collect();
+        for word in ["", "年", "年底", "年底前", "年底前完成", "底"] {
+            let word: Vec<char> = word.chars().collect();
+            assert_eq!(starts_with(&text, &word), text.starts_with(&word), "{word:?}");
+        }
     }
 
     #[test]
