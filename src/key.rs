@@ -181,7 +181,11 @@ mod tests {
         let text: Vec<char> = "年底前".chars().collect();
         for word in ["", "年", "年底", "年底前", "年底前完成", "底"] {
             let word: Vec<char> = word.chars().collect();
-            assert_eq!(starts_with(&text, &word), text.starts_with(&word), "{word:?}");
+            assert_eq!(
+                starts_with(&text, &word),
+                text.starts_with(&word),
+                "{word:?}"
+            );
         }
     }
 

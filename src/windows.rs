@@ -51,8 +51,9 @@ type Place = (u32, u32);
 
 thread_local! {
     /// The tables of the last index dropped on this thread, reused by the next one. A
-    /// comparison builds about eight indexes of up to 512 KB each; fresh memory of that size
-    /// comes from the kernel a page fault at a time, which cost more than the indexing itself.
+    /// comparison builds two indexes of up to 512 KB (exact and masked keys) and a small one
+    /// per similar-sentence candidate; fresh memory of that size comes from the kernel a page
+    /// fault at a time, which cost more than the indexing itself.
     static SPARE_TABLES: Cell<(Vec<u64>, Vec<Place>)> = const { Cell::new((Vec::new(), Vec::new())) };
 }
 
