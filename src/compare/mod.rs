@@ -47,9 +47,12 @@ pub fn compare(a: &Report, b: &Report, options: &CompareOptions) -> Comparison {
     let kb = KeyedReport::new(b, &places);
     let n = options.min_match.max(1);
     // Each pair of keys is indexed once: the exact windows give coverage and section
-    // affinity, the masked ones template coverage and similar-sentence candidates.
+    // affinity, the masked ones template coverage and similar-sentence candidates. Each index
+    // is dropped once used, before the next work allocates: peak memory.
     let exact = MutualWindows::new(&ka.chars, &kb.chars, n);
     let (a_cover, b_cover) = (exact.a_cover(ka.chars.len()), exact.b_cover(kb.chars.len()));
+    let affinity = section_affinity(&exact, &section_ranges(&ka), &section_ranges(&kb));
+    drop(exact);
     let masked = MutualWindows::new(&ka.masked, &kb.masked, n);
     let a_template = unmask(
         ka.chars.len(),
@@ -63,9 +66,9 @@ pub fn compare(a: &Report, b: &Report, options: &CompareOptions) -> Comparison {
         &masked.b_cover(kb.masked.len()),
         &kb.masked_starts,
     );
-    let affinity = section_affinity(&exact, &section_ranges(&ka), &section_ranges(&kb));
     let alignment = align_sections_by(&sketches(&ka), &sketches(&kb), &affinity);
     let m = match_sentences(&ka, &kb, &alignment, &masked, options);
+    drop(masked);
     let built = items::build(
         &items::Context {
             a: &ka,
