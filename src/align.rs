@@ -19,10 +19,13 @@
 //! Glossaries pair with glossaries and appendices with appendices whatever their headings.
 //! Sections of different kinds never pair. Everything left stands alone (unmatched).
 
+use std::ops::Range;
+
 use crate::comparison::AlignedBy;
-use crate::key::{is_digit, key_chars};
+use crate::key::{is_digit, key_chars, starts_with};
 use crate::model::SectionKind;
-use crate::windows::{Holders, WindowIndex};
+use crate::spans::MutualWindows;
+use crate::windows::Holders;
 
 /// Headings closer than this (character-bigram Dice of stripped headings) may pair.
 pub const HEADING_CLOSE: f64 = 0.5;
@@ -63,7 +66,16 @@ pub fn align_sections(
 ) -> Vec<AlignedPair> {
     let a_keys: Vec<&[char]> = a.iter().map(|s| s.key).collect();
     let b_keys: Vec<&[char]> = b.iter().map(|s| s.key).collect();
-    let affinity = content_affinity(&a_keys, &b_keys, min_match);
+    align_sections_by(a, b, &content_affinity(&a_keys, &b_keys, min_match))
+}
+
+/// [`align_sections`] given the sections' content affinity (as [`section_affinity`] measures
+/// it), for a caller that has the reports' windows indexed already.
+pub fn align_sections_by(
+    a: &[SectionSketch],
+    b: &[SectionSketch],
+    affinity: &[Vec<f64>],
+) -> Vec<AlignedPair> {
     let mut candidates = Vec::new();
     for (i, sa) in a.iter().enumerate() {
         for (j, sb) in b.iter().enumerate() {
@@ -92,7 +104,7 @@ pub fn align_sections(
             b_taken[j] = true;
         }
     }
-    pair_by_position(a, b, &affinity, &mut a_to, &mut b_taken);
+    pair_by_position(a, b, affinity, &mut a_to, &mut b_taken);
     let pairs: Vec<(usize, usize)> = a_to
         .iter()
         .enumerate()
@@ -193,14 +205,51 @@ fn pair_by_position(
 /// Content affinity of every section pair: (A windows of `i` found in `j` + B windows of `j`
 /// found in `i`) / (windows of `i` + windows of `j`), windows of `min_match` characters.
 pub fn content_affinity(a: &[&[char]], b: &[&[char]], min_match: usize) -> Vec<Vec<f64>> {
-    let n = min_match.max(1);
-    let count = |k: &[char]| k.len().saturating_sub(n - 1);
-    // One index for both sides: each window occurrence as (window id, section).
-    let mut index = WindowIndex::with_capacity(n, a.iter().chain(b).map(|k| count(k)).sum());
-    let in_a = index.insert_keys(a);
-    let in_b = index.insert_keys(b);
-    let a_holders = Holders::new(index.len(), &in_a);
-    let b_holders = Holders::new(index.len(), &in_b);
+    let (a_key, a_sections) = concatenated(a);
+    let (b_key, b_sections) = concatenated(b);
+    let windows = MutualWindows::new(&a_key, &b_key, min_match);
+    section_affinity(&windows, &a_sections, &b_sections)
+}
+
+/// The keys one after another, and the range of each in the whole.
+fn concatenated(keys: &[&[char]]) -> (Vec<char>, Vec<Range<usize>>) {
+    let mut whole = Vec::with_capacity(keys.iter().map(|k| k.len()).sum());
+    let ranges = keys
+        .iter()
+        .map(|k| {
+            let start = whole.len();
+            whole.extend_from_slice(k);
+            start..whole.len()
+        })
+        .collect();
+    (whole, ranges)
+}
+
+/// [`content_affinity`] of the sections of two keys indexed together (`windows`), each section
+/// a range of its key: the comparison indexes the reports' keys once for coverage, and their
+/// sections' windows are slices of it (windows across a section boundary are left out).
+pub fn section_affinity(
+    windows: &MutualWindows,
+    a: &[Range<usize>],
+    b: &[Range<usize>],
+) -> Vec<Vec<f64>> {
+    let n = windows.n();
+    let count = |r: &Range<usize>| r.len().saturating_sub(n - 1);
+    // Each occurrence of a window both keys hold, as (its shared number, section): a window of
+    // one key alone is in no section of the other.
+    let occurrences = |ids: &[u32], sections: &[Range<usize>]| {
+        let mut found = Vec::new();
+        for (number, r) in sections.iter().enumerate() {
+            let held = ids.get(r.start..r.start + count(r)).unwrap_or(&[]);
+            let shared = held.iter().filter_map(|&id| windows.shared_number(id));
+            found.extend(shared.map(|w| (w, number as u32)));
+        }
+        found
+    };
+    let in_a = occurrences(windows.a_ids(), a);
+    let in_b = occurrences(windows.b_ids(), b);
+    let a_holders = Holders::new(windows.shared_count(), &in_a);
+    let b_holders = Holders::new(windows.shared_count(), &in_b);
     // found[i][j]: windows of A's section i found in B's section j, plus the converse.
     let mut found = vec![vec![0usize; b.len()]; a.len()];
     for &(id, i) in &in_a {
@@ -215,11 +264,11 @@ pub fn content_affinity(a: &[&[char]], b: &[&[char]], min_match: usize) -> Vec<V
     }
     a.iter()
         .zip(&found)
-        .map(|(ka, row)| {
+        .map(|(ra, row)| {
             b.iter()
                 .zip(row)
-                .map(|(kb, &found)| {
-                    let total = count(ka) + count(kb);
+                .map(|(rb, &found)| {
+                    let total = count(ra) + count(rb);
                     if total == 0 {
                         0.0
                     } else {
@@ -308,48 +357,88 @@ const ADMIN_SUFFIXES: [&str; 13] = [
 /// The heading as compared: numbering, figures, years, relative years, place names and the
 /// "全市/我区/本县" forms stripped, then keyed. `numbering` is the marker the reader recognised.
 pub fn heading_key(text: &str, numbering: Option<&str>, places: &[&str]) -> Vec<char> {
-    let mut rest = text.trim();
-    if let Some(n) = numbering.filter(|n| !n.is_empty()) {
-        rest = rest.strip_prefix(n).unwrap_or(rest).trim_start();
-    }
-    let rest = strip_numbering(rest);
-    let mut key: String = key_chars(rest).into_iter().collect();
-    for place in places {
-        for form in place_forms(place) {
-            key = key.replace(&form, "");
-        }
-    }
-    for (unit, neutral) in [("全", "全"), ("我", "我"), ("本", "本")] {
-        for suffix in ["市", "区", "县", "旗", "州", "省"] {
-            key = key.replace(&format!("{unit}{suffix}"), neutral);
-        }
-    }
-    for relative in ["今年", "去年", "明年", "上年", "本年"] {
-        key = key.replace(relative, "");
-    }
-    strip_figures(&key)
+    HeadingKeys::new(places).key(text, numbering)
 }
 
-/// A place name and its base without an administrative suffix ("海拉尔区" → "海拉尔").
-fn place_forms(place: &str) -> Vec<String> {
+/// [`heading_key`] for many headings of the same places: what it strips besides numbering and
+/// figures is worked out once, as (what, replaced by) in the order it is replaced.
+#[derive(Debug)]
+pub struct HeadingKeys {
+    replacements: Vec<(Vec<char>, Vec<char>)>,
+}
+
+impl HeadingKeys {
+    /// Heading keys with `places` stripped.
+    pub fn new(places: &[&str]) -> HeadingKeys {
+        let mut replacements = Vec::new();
+        for place in places {
+            replacements.extend(place_forms(place).into_iter().map(|f| (f, Vec::new())));
+        }
+        for unit in ['全', '我', '本'] {
+            for suffix in ['市', '区', '县', '旗', '州', '省'] {
+                replacements.push((vec![unit, suffix], vec![unit]));
+            }
+        }
+        for relative in ["今年", "去年", "明年", "上年", "本年"] {
+            replacements.push((relative.chars().collect(), Vec::new()));
+        }
+        HeadingKeys { replacements }
+    }
+
+    /// The key of a heading: see [`heading_key`].
+    pub fn key(&self, text: &str, numbering: Option<&str>) -> Vec<char> {
+        let mut rest = text.trim();
+        if let Some(n) = numbering.filter(|n| !n.is_empty()) {
+            rest = rest.strip_prefix(n).unwrap_or(rest).trim_start();
+        }
+        let mut key = key_chars(strip_numbering(rest));
+        for (from, to) in &self.replacements {
+            replace_chars(&mut key, from, to);
+        }
+        strip_figures(&key)
+    }
+}
+
+/// Replaces every occurrence of `from` in `key` by `to`, left to right and not overlapping, as
+/// `str::replace` does (`from` is never empty here).
+fn replace_chars(key: &mut Vec<char>, from: &[char], to: &[char]) {
+    let at = |key: &[char], i: usize| starts_with(&key[i..], from);
+    if from.is_empty() || !(0..key.len()).any(|i| at(key, i)) {
+        return;
+    }
+    let mut replaced = Vec::with_capacity(key.len());
+    let mut i = 0;
+    while i < key.len() {
+        if at(key, i) {
+            replaced.extend_from_slice(to);
+            i += from.len();
+        } else {
+            replaced.push(key[i]);
+            i += 1;
+        }
+    }
+    *key = replaced;
+}
+
+/// A place name and its base without an administrative suffix ("海拉尔区" → "海拉尔"), keyed.
+fn place_forms(place: &str) -> Vec<Vec<char>> {
     let full: String = key_chars(place).into_iter().collect();
     let mut forms = Vec::new();
     if let Some(base) = ADMIN_SUFFIXES.iter().find_map(|s| full.strip_suffix(s)) {
         if base.chars().count() >= 2 {
-            forms.push(full.clone());
-            forms.push(base.to_string());
+            forms.push(full.chars().collect());
+            forms.push(base.chars().collect());
             return forms;
         }
     }
     if full.chars().count() >= 2 {
-        forms.push(full);
+        forms.push(full.chars().collect());
     }
     forms
 }
 
 /// Drops digit runs, with a 年/年度 that follows them (years).
-fn strip_figures(key: &str) -> Vec<char> {
-    let chars: Vec<char> = key.chars().collect();
+fn strip_figures(chars: &[char]) -> Vec<char> {
     let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
     while i < chars.len() {

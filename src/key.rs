@@ -80,7 +80,18 @@ pub fn key_of(text: &str) -> String {
 
 /// The key of a text, as characters (what span matching works on).
 pub fn key_chars(text: &str) -> Vec<char> {
-    text.chars().filter(|&c| is_key_char(c)).collect()
+    // Sized for Chinese text (three bytes a character) at once: collecting a filter starts
+    // from nothing and regrows the vector several times for every sentence.
+    let mut key = Vec::with_capacity(text.len() / 3 + 1);
+    key.extend(text.chars().filter(|&c| is_key_char(c)));
+    key
+}
+
+/// `text.starts_with(word)` for keys, compared character by character: the words looked for
+/// in keys are a few characters long and most differ at the first, where a slice comparison
+/// would call memcmp.
+pub fn starts_with(text: &[char], word: &[char]) -> bool {
+    text.len() >= word.len() && word.iter().zip(text).all(|(w, t)| w == t)
 }
 
 /// `text` with every maximal run of decimal digits replaced by one [`DIGIT_PLACEHOLDER`].
@@ -163,6 +174,19 @@ mod tests {
     #[test]
     fn placeholder_never_occurs_in_a_key() {
         assert_eq!(key_of(&DIGIT_PLACEHOLDER.to_string()), "");
+    }
+
+    #[test]
+    fn starts_with_is_the_slice_test() {
+        let text: Vec<char> = "年底前".chars().collect();
+        for word in ["", "年", "年底", "年底前", "年底前完成", "底"] {
+            let word: Vec<char> = word.chars().collect();
+            assert_eq!(
+                starts_with(&text, &word),
+                text.starts_with(&word),
+                "{word:?}"
+            );
+        }
     }
 
     #[test]

@@ -91,9 +91,16 @@ pub struct MutualWindows {
     b_ids: Vec<u32>,
     /// `b` was indexed first: ids below this are windows of `b`.
     b_distinct: u32,
-    /// Per id: is it a window of `a`?
-    in_a: Vec<bool>,
+    /// Per window of `b` (id below `b_distinct`): its number among the windows both keys hold
+    /// (0, 1, 2… in order of first occurrence in `a`), [`NOT_SHARED`] if `a` does not hold it.
+    /// Callers that follow shared windows only keep tables of that size, not one per id.
+    shared: Vec<u32>,
+    /// Number of windows both keys hold.
+    shared_count: u32,
 }
+
+/// A window of one key only.
+const NOT_SHARED: u32 = u32::MAX;
 
 impl MutualWindows {
     /// Index the `min_match`-windows (at least 1) of `a` and `b`.
@@ -103,17 +110,52 @@ impl MutualWindows {
         let b_ids = index.insert_key(b);
         let b_distinct = index.len() as u32;
         let a_ids = index.insert_key(a);
-        let mut in_a = vec![false; index.len()];
+        let mut shared = vec![NOT_SHARED; b_distinct as usize];
+        let mut shared_count = 0;
         for &id in &a_ids {
-            in_a[id as usize] = true;
+            // A window of `b` seen in `a` for the first time.
+            if shared.get(id as usize) == Some(&NOT_SHARED) {
+                shared[id as usize] = shared_count;
+                shared_count += 1;
+            }
         }
         MutualWindows {
             n,
             a_ids,
             b_ids,
             b_distinct,
-            in_a,
+            shared,
+            shared_count,
         }
+    }
+
+    /// Window length.
+    pub fn n(&self) -> usize {
+        self.n
+    }
+
+    /// The id of each window of `a`, in order (window `i` starts at character `i`).
+    pub fn a_ids(&self) -> &[u32] {
+        &self.a_ids
+    }
+
+    /// The id of each window of `b`, in order.
+    pub fn b_ids(&self) -> &[u32] {
+        &self.b_ids
+    }
+
+    /// The number of window `id` among the windows both keys hold, `None` if one key alone
+    /// holds it.
+    pub fn shared_number(&self, id: u32) -> Option<u32> {
+        self.shared
+            .get(id as usize)
+            .copied()
+            .filter(|&number| number != NOT_SHARED)
+    }
+
+    /// Number of windows both keys hold: shared numbers are below it.
+    pub fn shared_count(&self) -> usize {
+        self.shared_count as usize
     }
 
     /// Coverage of `a` (of length `len`) by windows found in `b`.
@@ -123,7 +165,9 @@ impl MutualWindows {
 
     /// Coverage of `b` (of length `len`) by windows found in `a`.
     pub fn b_cover(&self, len: usize) -> Vec<bool> {
-        cover(&self.b_ids, len, self.n, |id| self.in_a[id as usize])
+        cover(&self.b_ids, len, self.n, |id| {
+            self.shared[id as usize] != NOT_SHARED
+        })
     }
 
     /// Number of characters of `a` covered by windows found in `b`.
@@ -135,9 +179,11 @@ impl MutualWindows {
 
     /// Number of characters of `b` covered by windows found in `a`.
     pub fn b_covered(&self) -> usize {
-        covered_stretches(&self.b_ids, self.n, |id| self.in_a[id as usize])
-            .map(|r| r.len())
-            .sum()
+        covered_stretches(&self.b_ids, self.n, |id| {
+            self.shared[id as usize] != NOT_SHARED
+        })
+        .map(|r| r.len())
+        .sum()
     }
 }
 
@@ -204,8 +250,8 @@ pub fn template_coverage(
 }
 
 /// `exact` united with a masked coverage carried back to the unmasked key (`starts`: where
-/// each masked character starts in it).
-fn unmask(len: usize, exact: &[bool], masked_cover: &[bool], starts: &[usize]) -> Vec<bool> {
+/// each masked character starts in it, as [`mask_digit_chars`] gives them).
+pub fn unmask(len: usize, exact: &[bool], masked_cover: &[bool], starts: &[usize]) -> Vec<bool> {
     let mut covered = exact.to_vec();
     covered.resize(len, false);
     for (m, _) in masked_cover.iter().enumerate().filter(|(_, &c)| c) {
@@ -311,6 +357,22 @@ mod tests {
         let (t, _) = template_coverage(&a, &b, 5, &exact, &b_exact);
         assert!(exact.iter().zip(&t).all(|(&e, &t)| !e || t));
         assert_eq!(covered_in(&t, 0..a.len()), 5);
+    }
+
+    #[test]
+    fn shared_windows_are_numbered_densely_in_order_of_a() {
+        let a = chars("xyzabcxyz");
+        let b = chars("abc-xyz");
+        let w = MutualWindows::new(&a, &b, 3);
+        let numbers = |ids: &[u32]| -> Vec<Option<u32>> {
+            ids.iter().map(|&id| w.shared_number(id)).collect()
+        };
+        // a: xyz yza zab abc bcx cxy xyz
+        let (x, y) = (Some(0), Some(1));
+        assert_eq!(numbers(w.a_ids()), vec![x, None, None, y, None, None, x]);
+        // b: abc bc- c-x -xy xyz
+        assert_eq!(numbers(w.b_ids()), vec![y, None, None, None, x]);
+        assert_eq!(w.shared_count(), 2);
     }
 
     #[test]

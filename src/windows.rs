@@ -18,14 +18,16 @@ const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
 /// The rolling hashes of the `n`-character windows of `key`, in order.
 pub fn window_hashes(key: &[char], n: usize) -> impl Iterator<Item = u64> + '_ {
     let n = n.max(1);
-    let drop = (0..n).fold(1u64, |p, _| p.wrapping_mul(BASE)); // BASE^n
-    let mut hash = 0u64;
-    key.iter().enumerate().filter_map(move |(i, &c)| {
-        hash = hash.wrapping_mul(BASE).wrapping_add(u64::from(c));
-        if i >= n {
-            hash = hash.wrapping_sub(drop.wrapping_mul(u64::from(key[i - n])));
-        }
-        (i + 1 >= n).then_some(hash)
+    // A window's hash is the one before it without its first character (times BASE^(n-1)),
+    // shifted, plus its last character.
+    let first = (1..n).fold(1u64, |p, _| p.wrapping_mul(BASE));
+    let mut rest = key[..(n - 1).min(key.len())].iter().fold(0u64, |h, &c| {
+        h.wrapping_mul(BASE).wrapping_add(u64::from(c))
+    });
+    key.windows(n).map(move |w| {
+        let hash = rest.wrapping_mul(BASE).wrapping_add(u64::from(w[n - 1]));
+        rest = hash.wrapping_sub(first.wrapping_mul(u64::from(w[0])));
+        hash
     })
 }
 
@@ -49,8 +51,9 @@ type Place = (u32, u32);
 
 thread_local! {
     /// The tables of the last index dropped on this thread, reused by the next one. A
-    /// comparison builds about eight indexes of up to 512 KB each; fresh memory of that size
-    /// comes from the kernel a page fault at a time, which cost more than the indexing itself.
+    /// comparison builds two indexes of up to 512 KB (exact and masked keys) and a small one
+    /// per similar-sentence candidate; fresh memory of that size comes from the kernel a page
+    /// fault at a time, which cost more than the indexing itself.
     static SPARE_TABLES: Cell<(Vec<u64>, Vec<Place>)> = const { Cell::new((Vec::new(), Vec::new())) };
 }
 
@@ -90,33 +93,21 @@ impl<'k> WindowIndex<'k> {
 
     /// Insert every window of `key`; returns each window's id, in order.
     pub fn insert_key(&mut self, key: &'k [char]) -> Vec<u32> {
-        let mut ids = Vec::with_capacity(key.len().saturating_sub(self.n - 1));
-        self.insert_key_with(key, |id| ids.push(id));
-        ids
-    }
-
-    /// Insert every window of every key; returns each window occurrence as (id, key number),
-    /// in order.
-    pub fn insert_keys(&mut self, keys: &[&'k [char]]) -> Vec<(u32, u32)> {
-        let windows = keys
-            .iter()
-            .map(|k| k.len().saturating_sub(self.n - 1))
-            .sum();
-        let mut found = Vec::with_capacity(windows);
-        for (number, key) in keys.iter().enumerate() {
-            self.insert_key_with(key, |id| found.push((id, number as u32)));
+        let n = self.n;
+        let count = key.len().saturating_sub(n - 1);
+        // Room for every window being new, made once: the loop below never checks the load.
+        while (self.windows.len() + count) * 4 > self.slots.len() * 3 {
+            self.grow();
         }
-        found
-    }
-
-    /// Insert every window of `key`, handing each window's id to `on_id`, in order.
-    pub fn insert_key_with(&mut self, key: &'k [char], mut on_id: impl FnMut(u32)) {
+        self.windows.reserve(count);
         let number = self.keys.len() as u32;
         self.keys.push(key);
-        let n = self.n;
-        for (start, hash) in window_hashes(key, n).enumerate() {
-            on_id(self.insert(&key[start..start + n], (number, start as u32), hash));
+        let mut ids = Vec::with_capacity(count);
+        let windows = key.windows(n).zip(window_hashes(key, n));
+        for (start, (window, hash)) in windows.enumerate() {
+            ids.push(self.insert(window, (number, start as u32), hash));
         }
+        ids
     }
 
     /// The window with id `id`.
@@ -159,11 +150,9 @@ impl<'k> WindowIndex<'k> {
         }
     }
 
-    /// The id of `window`, found at `at` (key number, start), inserted if new.
+    /// The id of `window`, found at `at` (key number, start), inserted if new. The table must
+    /// have room for one more window.
     fn insert(&mut self, window: &[char], at: Place, hash: u64) -> u32 {
-        if (self.windows.len() + 1) * 4 > self.slots.len() * 3 {
-            self.grow();
-        }
         let mask = self.slots.len() - 1;
         let mut slot = self.slot_of(hash);
         loop {

@@ -208,3 +208,27 @@ fn a_glossary_on_one_side_does_not_block_pairing_by_position() {
         Some((Some(0), AlignedBy::Position))
     );
 }
+
+#[test]
+fn replacing_characters_is_str_replace() {
+    let cases = [
+        ("aaa", "aa", "b"),
+        ("全市区全市", "全市", "全"),
+        ("今年今年年", "今年", ""),
+        ("abc", "abcd", ""),
+        ("", "ab", "x"),
+        ("xabyab", "ab", "abab"),
+    ];
+    for (text, from, to) in cases {
+        let mut key = chars(text);
+        replace_chars(&mut key, &chars(from), &chars(to));
+        assert_eq!(key.iter().collect::<String>(), text.replace(from, to));
+    }
+}
+
+#[test]
+fn headings_strip_in_order() {
+    // 全区 becomes 全 only after 全市 has been looked for: the order of the replacements shows.
+    assert_eq!(hk("全区市建设"), "全市建设");
+    assert_eq!(hk("海拉尔今年全区工作"), "全工作");
+}

@@ -18,6 +18,7 @@
 //!    quoted slogan alone (“四个意识”) does not count: reports quote slogans everywhere.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use crate::comparison::{Commitment, CommitmentMark, ItemKind, ItemRef};
 use crate::key::is_digit;
@@ -25,6 +26,7 @@ use crate::model::Heading;
 
 use super::keyed::KeyedReport;
 use super::matching::PairKind;
+use super::words::Words;
 
 /// Which way a heading looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,10 +72,20 @@ const BACKWARD_WORDS: [&str; 10] = [
     "上年",
 ];
 
+/// The forward and backward words, tagged forward (true) or backward.
+static OUTLOOK_WORDS: LazyLock<Words<bool>> = LazyLock::new(|| {
+    let forward = FORWARD_WORDS.iter().map(|w| (*w, true));
+    Words::new(forward.chain(BACKWARD_WORDS.iter().map(|w| (*w, false))))
+});
+
 /// Classify a heading (normalized text) of a report of `year`.
 pub fn classify_heading(text: &str, year: Option<u16>) -> Outlook {
-    let mut forward = FORWARD_WORDS.iter().any(|w| text.contains(w));
-    let mut backward = BACKWARD_WORDS.iter().any(|w| text.contains(w));
+    let chars = chars_of(text);
+    let (mut forward, mut backward) = (false, false);
+    for (_, is_forward) in OUTLOOK_WORDS.find_in(&chars) {
+        forward |= is_forward;
+        backward |= !is_forward;
+    }
     if let Some(report_year) = year {
         for y in years_in(text) {
             if y >= report_year {
@@ -90,9 +102,17 @@ pub fn classify_heading(text: &str, year: Option<u16>) -> Outlook {
     }
 }
 
+/// The characters of `text`, in a vector sized for them at once (a text has at most as many
+/// characters as bytes): collecting grows it a push at a time.
+fn chars_of(text: &str) -> Vec<char> {
+    let mut chars = Vec::with_capacity(text.len());
+    chars.extend(text.chars());
+    chars
+}
+
 /// Four-digit years written as "2024年".
 fn years_in(text: &str) -> Vec<u16> {
-    let chars: Vec<char> = text.chars().collect();
+    let chars = chars_of(text);
     let mut years = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -172,29 +192,55 @@ const GENERIC_BEFORE: [&str; 26] = [
     "工程", "项目",
 ];
 
+/// Words that make a figure whatever the digits.
+const FIGURE_WORDS: [&str; 3] = ["%", "百分之", "个百分点"];
+
+/// The words that make a mark (a programme suffix only may: see [`names_a_programme`]).
+static MARK_WORDS: LazyLock<Words<CommitmentMark>> = LazyLock::new(|| {
+    let tagged = |words: &'static [&'static str], mark| words.iter().map(move |w| (*w, mark));
+    Words::new(
+        tagged(&FIGURE_WORDS, CommitmentMark::Figure)
+            .chain(tagged(&DEADLINES, CommitmentMark::Deadline))
+            .chain(tagged(&PROGRAMMES, CommitmentMark::Named)),
+    )
+});
+
+static PROGRAMME_WORDS: LazyLock<Words<()>> =
+    LazyLock::new(|| Words::new(PROGRAMMES.iter().map(|w| (*w, ()))));
+
 /// What makes a sentence (normalized text) concrete, sorted, each mark once.
 pub fn concrete_marks(text: &str) -> Vec<CommitmentMark> {
-    let mut marks = Vec::new();
-    // Both digit scans read characters by position: the text is split into them once.
-    let chars: Vec<char> = text.chars().collect();
-    if has_figure(text, &chars) {
-        marks.push(CommitmentMark::Figure);
+    // Every test reads characters by position: the text is split into them once.
+    let chars = chars_of(text);
+    let (mut figure, mut deadline, mut named) = (false, false, false);
+    for (at, mark) in MARK_WORDS.find_in(&chars) {
+        match mark {
+            CommitmentMark::Figure => figure = true,
+            CommitmentMark::Deadline => deadline = true,
+            CommitmentMark::Named => named = named || names_a_programme(&chars, at),
+        }
     }
-    if has_deadline(text, &chars) {
-        marks.push(CommitmentMark::Deadline);
-    }
-    if has_name(text) {
-        marks.push(CommitmentMark::Named);
-    }
+    let marks = [
+        (CommitmentMark::Figure, figure || has_figure(&chars)),
+        (
+            CommitmentMark::Deadline,
+            deadline || has_dated_deadline(&chars),
+        ),
+        (
+            CommitmentMark::Named,
+            named || has_title(&chars) || quoted_programme(&chars),
+        ),
+    ];
     marks
+        .into_iter()
+        .filter(|(_, has)| *has)
+        .map(|(m, _)| m)
+        .collect()
 }
 
-/// A figure: a digit run that is not a year ("2024年") or a date ("9月", "15日"); a percentage;
-/// a Han-numeral quantity with a unit ("三万", "两所").
-fn has_figure(text: &str, chars: &[char]) -> bool {
-    if text.contains('%') || text.contains("百分之") || text.contains("个百分点") {
-        return true;
-    }
+/// A figure besides the figure words: a digit run that is not a year ("2024年") or a date
+/// ("9月", "15日"); a Han-numeral quantity with a unit ("三万", "两所").
+fn has_figure(chars: &[char]) -> bool {
     let mut i = 0;
     while i < chars.len() {
         if !is_digit(chars[i]) {
@@ -260,56 +306,51 @@ fn han_quantity(chars: &[char]) -> bool {
     })
 }
 
-fn has_deadline(text: &str, chars: &[char]) -> bool {
-    if DEADLINES.iter().any(|d| text.contains(d)) {
-        return true;
-    }
-    // "2025年前", "6月前"
+/// A deadline besides the deadline words: "2025年前", "6月前".
+fn has_dated_deadline(chars: &[char]) -> bool {
     chars
         .windows(3)
         .any(|w| is_digit(w[0]) && matches!(w[1], '年' | '月') && w[2] == '前')
 }
 
-fn has_name(text: &str) -> bool {
-    if let Some(open) = text.find('《') {
-        if text[open..].contains('》') {
-            return true;
-        }
-    }
-    if quoted_programme(text) {
-        return true;
-    }
-    PROGRAMMES.iter().any(|suffix| {
-        text.match_indices(suffix).any(|(at, _)| {
-            let before: Vec<char> = text[..at].chars().rev().take(2).collect();
-            let [c1, c2] = before[..] else { return false };
-            let is_han = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
-            let pair: String = [c2, c1].iter().collect();
-            is_han(c1)
-                && is_han(c2)
-                && !"的等个批项类各些好大".contains(c1)
-                && !GENERIC_BEFORE.contains(&pair.as_str())
-        })
-    })
+/// A 《title》.
+fn has_title(chars: &[char]) -> bool {
+    chars
+        .iter()
+        .position(|&c| c == '《')
+        .is_some_and(|open| chars[open..].contains(&'》'))
+}
+
+/// Whether the programme suffix at `at` ends a name: two Han characters before it that are not
+/// a generic word (重点工程, 一批项目).
+fn names_a_programme(chars: &[char], at: usize) -> bool {
+    let (Some(&c1), Some(&c2)) = (
+        at.checked_sub(1).map(|i| &chars[i]),
+        at.checked_sub(2).map(|i| &chars[i]),
+    ) else {
+        return false;
+    };
+    let is_han = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    is_han(c1)
+        && is_han(c2)
+        && !"的等个批项类各些好大".contains(c1)
+        && !GENERIC_BEFORE.iter().any(|g| g.chars().eq([c2, c1]))
 }
 
 /// A quoted name that is a programme: “菜篮子”工程, “千万工程”, “乐购沈阳”行动. A quoted
 /// slogan alone (“四个意识”, “一网通办”) is not a commitment.
-fn quoted_programme(text: &str) -> bool {
+fn quoted_programme(chars: &[char]) -> bool {
     for (open, close) in [('“', '”'), ('"', '"'), ('「', '」')] {
-        let mut rest = text;
-        while let Some(at) = rest.find(open) {
-            let after = &rest[at + open.len_utf8()..];
-            let Some(end) = after.find(close) else { break };
-            let inside = &after[..end];
-            let following = &after[end + close.len_utf8()..];
-            let programme = |t: &str| {
-                PROGRAMMES
-                    .iter()
-                    .any(|p| t.starts_with(p) || t.ends_with(p))
+        let mut rest = chars;
+        while let Some(at) = rest.iter().position(|&c| c == open) {
+            let after = &rest[at + 1..];
+            let Some(end) = after.iter().position(|&c| c == close) else {
+                break;
             };
-            if (2..=15).contains(&inside.chars().count())
-                && (PROGRAMMES.iter().any(|p| inside.ends_with(p)) || programme(following))
+            let (inside, following) = (&after[..end], &after[end + 1..]);
+            let programme = |t: &[char]| PROGRAMME_WORDS.start(t) || PROGRAMME_WORDS.end(t);
+            if (2..=15).contains(&inside.len())
+                && (PROGRAMME_WORDS.end(inside) || programme(following))
             {
                 return true;
             }

@@ -194,7 +194,10 @@ fn sentence_side(k: &KeyedReport, cover: &[bool], s: usize) -> Side {
             ks.sentence.text.text.clone(),
             ks.sentence.text.original.clone(),
             sentence_coverage(ks, cover),
-            shared_stretches(&ks.sentence.text.text, cover.get(ks.span()).unwrap_or(&[])),
+            shared_stretches(
+                &ks.sentence.text.text,
+                cover.get(ks.span.clone()).unwrap_or(&[]),
+            ),
         ),
         None => (String::new(), String::new(), 0.0, Vec::new()),
     };
@@ -211,6 +214,10 @@ fn sentence_side(k: &KeyedReport, cover: &[bool], s: usize) -> Side {
 /// the text's key). Punctuation between two covered characters joins their stretch.
 pub(crate) fn shared_stretches(text: &str, cover: &[bool]) -> Vec<[usize; 2]> {
     let mut stretches = Vec::new();
+    // Most sentences share nothing: no need to walk their text.
+    if !cover.contains(&true) {
+        return stretches;
+    }
     let mut open: Option<usize> = None;
     let mut end = 0;
     let mut k = 0;
@@ -239,7 +246,7 @@ pub(crate) fn shared_stretches(text: &str, cover: &[bool]) -> Vec<[usize; 2]> {
 }
 
 fn sentence_coverage(ks: &KeyedSentence, cover: &[bool]) -> f64 {
-    share(covered_in(cover, ks.span()), ks.key.len())
+    share(covered_in(cover, ks.span.clone()), ks.span.len())
 }
 
 fn heading_side(e: Option<&Element>) -> Option<Side> {

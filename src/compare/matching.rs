@@ -11,8 +11,9 @@
 //! 2. **Equal elsewhere**: sentences with the same key, wherever they stand (a moved sentence,
 //!    or one that changed place within its section).
 //! 3. **Template**: sentences with the same masked key (the figures changed).
-//! 4. **Similar**: candidates come from an index of `min_match`-windows of masked keys
-//!    (windows found in more than `max_gram_sentences` sentences are boilerplate and skipped;
+//! 4. **Similar**: candidates come from the index of `min_match`-windows of the masked
+//!    reports (the one template coverage is measured with: each sentence's masked key is a
+//!    slice of its report's), counting the windows of sentences still unmatched (windows found in more than `max_gram_sentences` sentences are boilerplate and skipped;
 //!    at most [`CANDIDATES`] per sentence, from each side); a candidate pair is similar when
 //!    the runs of at least `similar_min_match` characters each shares with the other cover at
 //!    least `similar_threshold` of both its masked keys. Pairs are taken best first.
@@ -28,7 +29,7 @@ use super::keyed::{Element, KeyedReport, KeyedSentence};
 use crate::align::AlignedPair;
 use crate::comparison::CompareOptions;
 use crate::spans::{BuildWindowHasher, MutualWindows};
-use crate::windows::{Holders, WindowIndex};
+use crate::windows::Holders;
 
 /// How many similar candidates each sentence proposes (from its side).
 pub const CANDIDATES: usize = 8;
@@ -65,11 +66,13 @@ impl Matching {
     }
 }
 
-/// Match the sentences of `a` and `b`, given their section alignment.
+/// Match the sentences of `a` and `b`, given their section alignment and the windows of their
+/// masked keys (`masked`: [`KeyedReport::masked`] of `a` and `b`, `min_match`-windows).
 pub(crate) fn match_sentences(
     a: &KeyedReport,
     b: &KeyedReport,
     alignment: &[AlignedPair],
+    masked: &MutualWindows,
     options: &CompareOptions,
 ) -> Matching {
     let line_of = |report: &KeyedReport, side: fn(&AlignedPair) -> Option<usize>| {
@@ -98,9 +101,9 @@ pub(crate) fn match_sentences(
             diff_aligned(a, b, i, j, line, &mut m);
         }
     }
-    match_by_key(a, b, &mut m, |s| s.key.as_slice(), PairKind::Equal);
-    match_by_key(a, b, &mut m, |s| s.masked.as_slice(), PairKind::Template);
-    match_similar(a, b, &mut m, options);
+    match_by_key(a, b, &mut m, KeyedReport::key, PairKind::Equal);
+    match_by_key(a, b, &mut m, KeyedReport::masked, PairKind::Template);
+    match_similar(a, b, &mut m, masked, options);
     m
 }
 
@@ -186,7 +189,10 @@ fn equal_pairs(old: &[u32], new: &[u32]) -> Vec<(usize, usize)> {
 /// What the in-section diff compares an element by.
 fn element_key<'k>(report: &'k KeyedReport, e: &'k Element) -> (bool, &'k [char]) {
     match e {
-        Element::Sentence(s) => (false, report.sentences.get(*s).map_or(&[][..], |s| &s.key)),
+        Element::Sentence(s) => (
+            false,
+            report.sentences.get(*s).map_or(&[][..], |s| report.key(s)),
+        ),
         Element::Heading(_, key) => (true, key.as_slice()),
     }
 }
@@ -197,7 +203,7 @@ fn match_by_key<'k, 'r>(
     a: &'k KeyedReport<'r>,
     b: &'k KeyedReport<'r>,
     m: &mut Matching,
-    key: fn(&'k KeyedSentence<'r>) -> &'k [char],
+    key: fn(&'k KeyedReport<'r>, &KeyedSentence) -> &'k [char],
     kind: PairKind,
 ) {
     type Group = (Vec<usize>, Vec<usize>);
@@ -206,12 +212,12 @@ fn match_by_key<'k, 'r>(
         // Empty keys (a sentence of punctuation alone) pair too: pass 1 pairs them, and
         // skipping them here would make the result depend on which side is A.
         if m.a_to[s].is_none() {
-            groups.entry(key(sentence)).or_default().0.push(s);
+            groups.entry(key(a, sentence)).or_default().0.push(s);
         }
     }
     for (t, sentence) in b.sentences.iter().enumerate() {
         if m.b_to[t].is_none() {
-            if let Some(group) = groups.get_mut(key(sentence)) {
+            if let Some(group) = groups.get_mut(key(b, sentence)) {
                 group.1.push(t);
             }
         }
@@ -242,10 +248,11 @@ fn match_by_key<'k, 'r>(
 }
 
 /// Pass 4: similar pairs among the sentences still unmatched.
-fn match_similar<'k>(
-    a: &'k KeyedReport,
-    b: &'k KeyedReport,
+fn match_similar(
+    a: &KeyedReport,
+    b: &KeyedReport,
     m: &mut Matching,
+    masked: &MutualWindows,
     options: &CompareOptions,
 ) {
     let n = options.min_match.max(1);
@@ -256,41 +263,39 @@ fn match_similar<'k>(
     let free_b: Vec<usize> = (0..b.sentences.len())
         .filter(|&t| m.b_to[t].is_none())
         .collect();
-    let windows = free_a
-        .iter()
-        .map(|&s| a.sentences[s].masked.len())
-        .chain(free_b.iter().map(|&t| b.sentences[t].masked.len()))
-        .sum();
-    let mut index = WindowIndex::with_capacity(n, windows);
-    let occurrences = |index: &mut WindowIndex<'k>, k: &'k KeyedReport, free: &[usize]| {
-        let mut found = Vec::new();
-        for &s in free {
-            index.insert_key_with(&k.sentences[s].masked, |id| found.push((id, s as u32)));
-        }
-        found
+    let a_windows = SentenceWindows {
+        report: a,
+        ids: masked.a_ids(),
+        windows: masked,
     };
-    let a_found = occurrences(&mut index, a, &free_a);
-    let b_found = occurrences(&mut index, b, &free_b);
+    let b_windows = SentenceWindows {
+        report: b,
+        ids: masked.b_ids(),
+        windows: masked,
+    };
     let holders = WindowHolders {
-        a: Holders::new(index.len(), &a_found),
-        b: Holders::new(index.len(), &b_found),
+        a: a_windows.holders(&free_a),
+        b: b_windows.holders(&free_b),
         max_sentences: options.max_gram_sentences,
     };
     let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut tally = Tally::new(b.sentences.len());
     for &s in &free_a {
-        for t in holders.best_candidates(&a.sentences[s].masked, &index, |h| &h.b) {
+        for t in holders.best_candidates(a_windows.shared(s), |h| &h.b, &mut tally) {
             candidates.insert((s, t));
         }
     }
+    let mut tally = Tally::new(a.sentences.len());
     for &t in &free_b {
-        for s in holders.best_candidates(&b.sentences[t].masked, &index, |h| &h.a) {
+        for s in holders.best_candidates(b_windows.shared(t), |h| &h.a, &mut tally) {
             candidates.insert((s, t));
         }
     }
     let mut scored: Vec<(f64, bool, usize, usize)> = candidates
         .into_iter()
         .filter_map(|(s, t)| {
-            let score = similarity(&a.sentences[s].masked, &b.sentences[t].masked, pair_n);
+            let (x, y) = (a.masked(&a.sentences[s]), b.masked(&b.sentences[t]));
+            let score = similarity(x, y, pair_n);
             let same_line = m.a_line[s] == m.b_line[t];
             (score >= options.similar_threshold).then_some((score, same_line, s, t))
         })
@@ -310,6 +315,68 @@ fn match_similar<'k>(
     }
 }
 
+/// The masked-key windows of each sentence of one report, as slices of the report's.
+struct SentenceWindows<'k, 'r> {
+    report: &'k KeyedReport<'r>,
+    /// Window ids of the report's masked key.
+    ids: &'k [u32],
+    /// The index both reports' masked keys are in.
+    windows: &'k MutualWindows,
+}
+
+impl<'k> SentenceWindows<'k, '_> {
+    /// The windows of sentence `s`'s masked key that both reports hold, as their shared
+    /// numbers, in order: a window of one report alone cannot propose a candidate.
+    fn shared(&self, s: usize) -> impl Iterator<Item = u32> + 'k {
+        let span = &self.report.sentences[s].masked_span;
+        let count = span.len().saturating_sub(self.windows.n() - 1);
+        let ids = self.ids.get(span.start..span.start + count).unwrap_or(&[]);
+        let windows = self.windows;
+        ids.iter().filter_map(move |&id| windows.shared_number(id))
+    }
+
+    /// The sentences among `sentences` (ascending) holding each shared window.
+    fn holders(&self, sentences: &[usize]) -> Holders {
+        let mut found = Vec::new();
+        for &s in sentences {
+            found.extend(self.shared(s).map(|w| (w, s as u32)));
+        }
+        Holders::new(self.windows.shared_count(), &found)
+    }
+}
+
+/// Counts per sentence of one side, and which were counted, so that clearing costs only
+/// what was counted.
+struct Tally {
+    counts: Vec<usize>,
+    touched: Vec<usize>,
+}
+
+impl Tally {
+    fn new(sentences: usize) -> Tally {
+        Tally {
+            counts: vec![0; sentences],
+            touched: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, x: usize) {
+        if self.counts[x] == 0 {
+            self.touched.push(x);
+        }
+        self.counts[x] += 1;
+    }
+
+    /// The counted sentences with their counts; the tally is empty again afterwards.
+    fn drain(&mut self) -> Vec<(usize, usize)> {
+        let counts = &mut self.counts;
+        self.touched
+            .drain(..)
+            .map(|x| (x, std::mem::take(&mut counts[x])))
+            .collect()
+    }
+}
+
 /// The sentences of A and of B holding each window of the index.
 struct WindowHolders {
     a: Holders,
@@ -319,25 +386,25 @@ struct WindowHolders {
 }
 
 impl WindowHolders {
-    /// The sentences of the other side sharing most windows with `masked` (at most
-    /// CANDIDATES); windows not on both sides, or boilerplate, count for nothing.
+    /// The sentences of the other side sharing most windows (`shared`: the shared numbers of
+    /// one sentence's windows) with it (at most CANDIDATES); windows not on both sides, or
+    /// boilerplate, count for nothing.
     fn best_candidates(
         &self,
-        masked: &[char],
-        index: &WindowIndex,
+        shared: impl Iterator<Item = u32>,
         other: fn(&WindowHolders) -> &Holders,
+        tally: &mut Tally,
     ) -> Vec<usize> {
-        let mut counts: HashMap<usize, usize> = HashMap::new();
-        for id in index.ids_in(masked).flatten() {
+        for id in shared {
             let (in_a, in_b) = (self.a.of(id), self.b.of(id));
             if in_a.is_empty() || in_b.is_empty() || in_a.len() + in_b.len() > self.max_sentences {
                 continue;
             }
             for &x in other(self).of(id) {
-                *counts.entry(x as usize).or_default() += 1;
+                tally.add(x as usize);
             }
         }
-        let mut ranked: Vec<(usize, usize)> = counts.into_iter().collect();
+        let mut ranked = tally.drain();
         ranked.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
         ranked
             .into_iter()

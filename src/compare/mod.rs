@@ -21,18 +21,19 @@ pub mod commitments;
 mod items;
 mod keyed;
 mod matching;
+mod words;
 
 pub use crate::comparison::CompareOptions;
 pub use items::{char_diff, MAX_DIFF_CHARS};
 
-use crate::align::{align_sections, SectionSketch};
+use crate::align::{align_sections_by, section_affinity, SectionSketch};
 use crate::comparison::{
     Commitments, Comparison, Counts, Here, ItemKind, ItemRef, ReportInfo, SectionPair,
     SharedPhrase, Summary, MAX_SHARED_PHRASES,
 };
 use crate::key::key_of;
 use crate::model::Report;
-use crate::spans::{covered_in, mutual_coverage, share, template_coverage};
+use crate::spans::{covered_in, share, unmask, MutualWindows};
 use keyed::KeyedReport;
 use matching::{match_sentences, Matching, PairKind};
 
@@ -45,10 +46,29 @@ pub fn compare(a: &Report, b: &Report, options: &CompareOptions) -> Comparison {
     let ka = KeyedReport::new(a, &places);
     let kb = KeyedReport::new(b, &places);
     let n = options.min_match.max(1);
-    let (a_cover, b_cover) = mutual_coverage(&ka.chars, &kb.chars, n);
-    let (a_template, b_template) = template_coverage(&ka.chars, &kb.chars, n, &a_cover, &b_cover);
-    let alignment = align_sections(&sketches(&ka), &sketches(&kb), n);
-    let m = match_sentences(&ka, &kb, &alignment, options);
+    // Each pair of keys is indexed once: the exact windows give coverage and section
+    // affinity, the masked ones template coverage and similar-sentence candidates. Each index
+    // is dropped once used, before the next work allocates: peak memory.
+    let exact = MutualWindows::new(&ka.chars, &kb.chars, n);
+    let (a_cover, b_cover) = (exact.a_cover(ka.chars.len()), exact.b_cover(kb.chars.len()));
+    let affinity = section_affinity(&exact, &section_ranges(&ka), &section_ranges(&kb));
+    drop(exact);
+    let masked = MutualWindows::new(&ka.masked, &kb.masked, n);
+    let a_template = unmask(
+        ka.chars.len(),
+        &a_cover,
+        &masked.a_cover(ka.masked.len()),
+        &ka.masked_starts,
+    );
+    let b_template = unmask(
+        kb.chars.len(),
+        &b_cover,
+        &masked.b_cover(kb.masked.len()),
+        &kb.masked_starts,
+    );
+    let alignment = align_sections_by(&sketches(&ka), &sketches(&kb), &affinity);
+    let m = match_sentences(&ka, &kb, &alignment, &masked, options);
+    drop(masked);
     let built = items::build(
         &items::Context {
             a: &ka,
@@ -98,6 +118,9 @@ fn shared_phrases(sections: &[SectionPair]) -> Vec<SharedPhrase> {
             let Some(a) = item.a.as_ref().filter(|_| item.here != Here::B) else {
                 continue;
             };
+            if a.shared.is_empty() {
+                continue;
+            }
             let chars: Vec<char> = a.text.chars().collect();
             for &[start, end] in &a.shared {
                 let text: String = chars.get(start..end).unwrap_or(&[]).iter().collect();
@@ -131,6 +154,11 @@ pub(crate) fn sketches<'k>(k: &'k KeyedReport) -> Vec<SectionSketch<'k>> {
             key: k.chars.get(s.chars.clone()).unwrap_or(&[]),
         })
         .collect()
+}
+
+/// Where each top-level section's characters are in the report's key.
+fn section_ranges(k: &KeyedReport) -> Vec<std::ops::Range<usize>> {
+    k.sections.iter().map(|s| s.chars.clone()).collect()
 }
 
 /// Report-wide counts: each pair once.

@@ -12,7 +12,8 @@ fn run(a: &str, b: &str) -> Sides {
     let (ra, rb) = (report_from_outline("a", a), report_from_outline("b", b));
     let (ka, kb) = (KeyedReport::new(&ra, &[]), KeyedReport::new(&rb, &[]));
     let alignment = align_sections(&sketches(&ka), &sketches(&kb), 12);
-    let m = match_sentences(&ka, &kb, &alignment, &CompareOptions::default());
+    let masked = MutualWindows::new(&ka.masked, &kb.masked, 12);
+    let m = match_sentences(&ka, &kb, &alignment, &masked, &CompareOptions::default());
     (m.a_to, m.b_to)
 }
 
