@@ -3,8 +3,7 @@
 //! missing for what the reports lack, and a failed run must leave an older file untouched.
 //!
 //! The content goes to a hidden temporary file beside the target and is renamed over the
-//! target (or, on Linux, exchanged with it) only once complete, so a reader sees the old file
-//! or the new one, never part of one.
+//! target only once complete, so a reader sees the old file or the new one, never part of one.
 //! No fsync: it guards only against a power cut, costs milliseconds per file (measured with
 //! `bench/peers.sh`), and a file lost that way is simply written again. The folder is checked first, so that a missing folder,
 //! a file standing where a folder should be, or a folder standing where the file should be
@@ -50,24 +49,8 @@ where
     out.flush().map_err(io_error)?;
     drop(out);
     // On failure the temporary file is removed when `temp` is dropped.
-    put_in_place(temp, path).map_err(io_error)
-}
-
-/// Move the finished temporary file to `path`. Over an existing file, on Linux, the two are
-/// exchanged and the old file, now under the temporary name, is removed with `temp`: a rename
-/// over a file makes ext4 write the new file out then and there (its guard for programs that
-/// skip fsync), which took 0.5–9 ms a file, more than writing the page. Like fsync, that
-/// guard matters only for a power cut. Anything else at `path` (a link, say) is renamed over
-/// as before, and so is any file where the file system cannot exchange.
-fn put_in_place(temp: tempfile::NamedTempFile, path: &Path) -> io::Result<()> {
-    #[cfg(target_os = "linux")]
-    if std::fs::symlink_metadata(path).is_ok_and(|meta| meta.is_file()) {
-        use rustix::fs::{renameat_with, RenameFlags, CWD};
-        if renameat_with(CWD, temp.path(), CWD, path, RenameFlags::EXCHANGE).is_ok() {
-            return Ok(());
-        }
-    }
-    temp.persist(path).map(drop).map_err(|e| e.error)
+    temp.persist(path).map_err(|e| io_error(e.error))?;
+    Ok(())
 }
 
 /// The folder `path` goes into, once it is known to be a folder and `path` not to be one.
@@ -135,35 +118,6 @@ mod tests {
         write_text(&path, "new").expect("written");
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "new");
         assert_eq!(file_names(dir.path()), vec!["out.txt"]);
-    }
-
-    #[test]
-    fn a_reader_of_the_old_file_keeps_reading_it_whole() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("out.txt");
-        std::fs::write(&path, "old").expect("seed");
-        let mut reader = std::fs::File::open(&path).expect("open");
-        write_text(&path, "new").expect("written");
-        let mut old = String::new();
-        io::Read::read_to_string(&mut reader, &mut old).expect("read");
-        assert_eq!(old, "old");
-        assert_eq!(std::fs::read_to_string(&path).expect("read"), "new");
-        assert_eq!(file_names(dir.path()), vec!["out.txt"]);
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_link_at_the_target_is_replaced_and_what_it_points_to_left_alone() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let real = dir.path().join("real.txt");
-        std::fs::write(&real, "old").expect("seed");
-        let path = dir.path().join("out.txt");
-        std::os::unix::fs::symlink(&real, &path).expect("link");
-        write_text(&path, "new").expect("written");
-        assert!(std::fs::symlink_metadata(&path).expect("stat").is_file());
-        assert_eq!(std::fs::read_to_string(&path).expect("read"), "new");
-        assert_eq!(std::fs::read_to_string(&real).expect("read"), "old");
-        assert_eq!(file_names(dir.path()), vec!["out.txt", "real.txt"]);
     }
 
     #[test]
