@@ -303,10 +303,7 @@ pub fn covered_runs(covered: &[bool]) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn chars(s: &str) -> Vec<char> {
-        s.chars().collect()
-    }
+    use crate::testing::chars;
 
     #[test]
     fn a_run_of_n_is_covered_a_run_of_n_minus_1_is_not() {

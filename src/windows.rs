@@ -269,10 +269,7 @@ impl Holders {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn chars(s: &str) -> Vec<char> {
-        s.chars().collect()
-    }
+    use crate::testing::chars;
 
     #[test]
     fn rolling_hashes_equal_the_hashes_of_each_window_alone() {

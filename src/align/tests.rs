@@ -1,8 +1,5 @@
 use super::*;
-
-fn chars(s: &str) -> Vec<char> {
-    s.chars().collect()
-}
+use crate::testing::chars;
 
 fn hk(s: &str) -> String {
     heading_key(s, None, &["海拉尔区", "石家庄市"])

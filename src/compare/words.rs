@@ -70,10 +70,7 @@ impl<T: Copy> Words<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn chars(s: &str) -> Vec<char> {
-        s.chars().collect()
-    }
+    use crate::testing::chars;
 
     #[test]
     fn every_occurrence_is_found_overlapping_ones_too() {

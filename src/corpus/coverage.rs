@@ -110,10 +110,7 @@ mod tests {
     use super::*;
     use crate::corpus::index::shared_runs;
     use crate::spans::coverage;
-
-    fn chars(s: &str) -> Vec<char> {
-        s.chars().collect()
-    }
+    use crate::testing::chars;
 
     #[test]
     fn rows_count_pairwise_coverage_and_the_union() {

@@ -429,10 +429,7 @@ fn interleave(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn chars(s: &str) -> Vec<char> {
-        s.chars().collect()
-    }
+    use crate::testing::chars;
 
     #[test]
     fn pages_with_markup_from_text_and_printed_escapes_are_caught() {

@@ -28,6 +28,11 @@ pub mod mirror;
 use std::path::Path;
 
 use crate::model::{Genre, Heading, Report, Section, SectionKind, Sentence, Text};
+
+/// The characters of `s`, for tests that work on keys (`&[char]`).
+pub fn chars(s: &str) -> Vec<char> {
+    s.chars().collect()
+}
 use crate::normalize::fold_width;
 
 /// A report read from an outline (see the module docs); `path` names it.

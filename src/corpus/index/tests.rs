@@ -2,10 +2,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::spans::coverage;
-
-fn chars(s: &str) -> Vec<char> {
-    s.chars().collect()
-}
+use crate::testing::chars;
 
 /// Which characters of text `a` the runs mark as shared with report `b`.
 fn covered_by(shared: &SharedRuns, a: usize, b: u32, len: usize) -> Vec<bool> {
