@@ -20,7 +20,8 @@ targets=("$@")
 
 export RUSTC_BOOTSTRAP=1
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
-# No sanitizer: rdiff has no unsafe code, and without ASan the fuzzer runs several times
+# No sanitizer: the code the targets run has no unsafe code (rdiff's one unsafe call, mallopt at
+# start-up in src/allocator.rs, is the binary's), and without ASan the fuzzer runs several times
 # faster; debug assertions stay on so integer overflow is caught.
 build_flags=(--release --debug-assertions --sanitizer none)
 cargo fuzz build "${build_flags[@]}"
