@@ -57,10 +57,17 @@ pub(crate) struct KeyedReport<'r> {
     pub masked_starts: Vec<usize>,
     pub sentences: Vec<KeyedSentence<'r>>,
     pub sections: Vec<KeyedSection<'r>>,
-    /// Headings and sentences keyed, in reading order: the report's whole key, for the
-    /// "identical" test (a heading change is a change).
+    /// Headings and sentences keyed, in reading order, each heading's key between two
+    /// [`HEADING_MARK`]s: the report's whole key, for the "identical" test. A heading change
+    /// is a change, and so is the same words read as a heading on one side and as a sentence
+    /// on the other (a layout difference can decide that), which the shares would count as
+    /// text the other report lacks.
     pub full_key: Vec<char>,
 }
+
+/// Delimits a heading in [`KeyedReport::full_key`]; a control character, so never a key
+/// character itself.
+const HEADING_MARK: char = '\u{0}';
 
 impl<'r> KeyedReport<'r> {
     /// Key `report`; `places` are stripped from headings (both reports' places).
@@ -125,7 +132,9 @@ impl<'r> KeyedReport<'r> {
         is_top: bool,
     ) {
         if let Some(h) = &section.heading {
+            self.full_key.push(HEADING_MARK);
             self.full_key.extend(key_chars(&h.text.text));
+            self.full_key.push(HEADING_MARK);
             if !is_top {
                 let stripped = heading_keys.key(&h.text.text, h.numbering.as_deref());
                 elements.push(Element::Heading(h, stripped));
@@ -197,7 +206,7 @@ mod tests {
         assert_eq!(k.sections[1].chars, 3..7);
         assert_eq!(
             k.full_key.iter().collect::<String>(),
-            "开场白一回顾甲乙一小节丙丁二安排戊"
+            "开场白\0一回顾\0甲乙\0一小节\0丙丁\0二安排\0戊"
         );
     }
 

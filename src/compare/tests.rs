@@ -65,6 +65,20 @@ fn a_changed_heading_is_not_identical() {
 }
 
 #[test]
+fn the_same_words_as_a_heading_and_as_a_sentence_are_not_identical() {
+    // The words of a heading, read as a sentence on B's side (as a different layout can
+    // make them): B holds text A's sentences lack, so "identical" would contradict B's share.
+    let b = A.replace("# 三、加强政府自身建设\n", "三、加强政府自身建设。");
+    let c = compare(
+        &report("a", A),
+        &report("b", &b),
+        &CompareOptions::default(),
+    );
+    assert!(!c.identical_keys());
+    assert!(c.summary.b_reuse < 1.0);
+}
+
+#[test]
 fn swapping_a_and_b_swaps_the_sides() {
     let b = "各位代表：现在，我代表区人民政府向大会报告工作，请予审议。
 # 一、2024年工作安排
