@@ -106,6 +106,10 @@ pub enum DropReason {
     Title,
     /// The meeting line ("——2024年1月10日在…人民代表大会…会议上") and the speaker's name.
     Byline,
+    /// Text a page repeats after the report (its opening or summary, said again).
+    Repeated,
+    /// Text before the report's title: an article's lead, an editor's note.
+    BeforeReport,
     /// A user-supplied rule removed it.
     Rule,
     /// Anything else that is not report text (stray symbols, empty markers).
@@ -120,6 +124,38 @@ pub struct Dropped {
     pub reason: DropReason,
     /// The text as written.
     pub text: String,
+}
+
+/// Where rdiff found a report's year or place: written in its title, or derived from
+/// another line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    /// The title line names it.
+    Title,
+    /// The meeting line ("——2024年1月10日在济南市第十八届人民代表大会…") or the date under
+    /// the title.
+    Meeting,
+    /// The speaker's office ("河北省人民政府省长").
+    Speaker,
+    /// The body: the year the top-level headings name ("一、2023年工作回顾" → 2024), the place
+    /// its opening speaks for ("我代表盘锦市人民政府").
+    Body,
+    /// An article's lead about the session ("十三届全国人大三次会议在人民大会堂开幕").
+    Lead,
+}
+
+impl Evidence {
+    /// How a reader is told where a derived value came from.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Evidence::Title => "the title",
+            Evidence::Meeting => "the meeting line",
+            Evidence::Speaker => "the speaker's office",
+            Evidence::Body => "the report's text",
+            Evidence::Lead => "an article's lead",
+        }
+    }
 }
 
 /// What kind of document this looks like; rdiff compares anything but says what it saw.
@@ -143,10 +179,14 @@ pub struct Report {
     pub title: Option<Text>,
     /// True when the title was not written in the file but derived (e.g. from the meeting line).
     pub title_derived: bool,
-    /// Year of the report, when found in the title or meeting line.
+    /// Year of the report: the year it is given in and plans for.
     pub year: Option<u16>,
-    /// The place (city, county, district), when found in the title or meeting line.
+    /// Where the year was found (anything but the title is derived).
+    pub year_from: Option<Evidence>,
+    /// The place (province, city, county, district; "全国" for the State Council's report).
     pub place: Option<String>,
+    /// Where the place was found (anything but the title is derived).
+    pub place_from: Option<Evidence>,
     pub genre: Genre,
     /// Name of the encoding the bytes were decoded with (encoding_rs name: "UTF-8", "GBK"…).
     pub encoding: String,

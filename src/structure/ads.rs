@@ -35,6 +35,9 @@ pub fn cut_ads(line: &str) -> Cut<'_> {
         spans.extend(ads.filter_map(|(at, _)| ad_from(line, at)));
     }
     spans.extend(trailing_bracket(line));
+    if line.contains('>') {
+        spans.extend(markup(line));
+    }
     spans.sort_unstable();
     let mut cut = Cut::default();
     let mut from = 0;
@@ -108,6 +111,53 @@ fn ad_from(line: &str, at: usize) -> Option<(usize, usize)> {
     Some((at, end + comma.map_or(0, char::len_utf8)))
 }
 
+/// Tags that format a page's text, which copies leave behind. Other markup ("<script>",
+/// "<img …>") is not a formatting leftover: it stays text, to be shown escaped.
+const FORMATTING_TAGS: &[&str] = &[
+    "font", "span", "p", "br", "div", "b", "strong", "em", "i", "u", "sup", "sub", "td", "tr",
+    "th", "table", "tbody", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+    "center", "blockquote", "nobr", "o:p",
+];
+
+/// HTML tags left in copied text ("</font>", "<br/>", "<p class=\"x\">"), and a closing tag
+/// whose "<" was lost with the bytes before it ("…高地?!?/font> 11.…").
+fn markup(line: &str) -> Vec<(usize, usize)> {
+    let bytes = line.as_bytes();
+    let mut spans = Vec::new();
+    for (close, _) in line.match_indices('>') {
+        let before = &bytes[close.saturating_sub(130)..close];
+        let offset = close.saturating_sub(130);
+        let open = before.iter().rposition(|&b| b == b'<').map(|i| offset + i);
+        let slash = before.iter().rposition(|&b| b == b'/').map(|i| offset + i);
+        let (start, inner) = match (open, slash) {
+            (Some(open), _) if line.is_char_boundary(open) => (open, &line[open + 1..close]),
+            // "/font>": the tag's "<" was lost; its name follows the slash directly, after
+            // something that is not a word ("a/b>1" is arithmetic).
+            (_, Some(slash))
+                if !line[..slash]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_alphanumeric()) =>
+            {
+                (slash, &line[slash + 1..close])
+            }
+            _ => continue,
+        };
+        let inner = inner.trim_start_matches('/').trim_end_matches('/');
+        let name_len = inner
+            .bytes()
+            .take_while(u8::is_ascii_alphanumeric)
+            .count();
+        let name_ok = FORMATTING_TAGS.contains(&inner[..name_len].to_ascii_lowercase().as_str());
+        let rest = &inner[name_len..];
+        let attributes_ok = rest.is_empty() || (rest.starts_with(' ') && rest.len() <= 120);
+        if name_ok && attributes_ok && rest.is_ascii() {
+            spans.push((start, close + 1));
+        }
+    }
+    spans
+}
+
 /// A bracket at the end of a line naming an account to follow: "…。【关注公众号xx】".
 fn trailing_bracket(line: &str) -> Option<(usize, usize)> {
     let trimmed = line.trim_end_matches(is_space);
@@ -162,6 +212,23 @@ mod tests {
                 vec!["改造项目20个,", "开工老旧小区"],
                 vec!["更多资料uk:xx整理,"]
             )
+        );
+    }
+
+    #[test]
+    fn markup_left_in_text_is_cut_out() {
+        assert_eq!(
+            cut("聚集高地?!?/font> 11.著力打造"),
+            (vec!["聚集高地?!?", "11.著力打造"], vec!["/font>"])
+        );
+        assert_eq!(
+            cut("一段话。<br/>下一段。</p>"),
+            (vec!["一段话。", "下一段。"], vec!["<br/>", "</p>"])
+        );
+        assert_eq!(cut("增长率>5%,a/b>1"), (vec!["增长率>5%,a/b>1"], vec![]));
+        assert_eq!(
+            cut("推进<script>alert(1)</script>工程"),
+            (vec!["推进<script>alert(1)</script>工程"], vec![])
         );
     }
 

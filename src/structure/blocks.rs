@@ -34,6 +34,9 @@ pub struct ParagraphBlock {
     /// Short, unterminated and standing between blank lines: may be a newspaper's unnumbered
     /// heading (decided once the whole report is seen, by [`promote_unnumbered`]).
     pub candidate: bool,
+    /// One short line without a stop, right before a top-level numbered heading: may head a
+    /// part above the numbered sections (decided by [`promote_parts`]).
+    pub part_candidate: bool,
 }
 
 /// A heading or a paragraph.
@@ -114,8 +117,26 @@ impl Assembler {
         let mid_sentence = self.open.as_ref().is_some_and(|o| o.mid_sentence);
         // In a blank-line layout a blank line ends a paragraph; elsewhere blank lines are rare
         // and one inside a broken sentence is a page break.
-        let hard =
-            !piece.starts_line || (piece.blank_before && (self.blank_layout || !unterminated));
+        // A short line without a stop, then a top-level numbered heading: the line heads a
+        // part ("“十四五”时期工作回顾" / "一、…"); it does not run on into the heading.
+        // The heading must stand alone as top-level headings do ("全省排名位居第" / "一、全国
+        // 前列。" is a sentence going on).
+        let part_above = piece.starts_line
+            && !has_sentence_stop(piece.text)
+            && char_count(piece.text) <= MAX_HEADING_CHARS
+            && piece
+                .marker
+                .as_ref()
+                .is_some_and(|m| matches!(m.style, Style::CnComma | Style::Part))
+            && self
+                .open
+                .as_ref()
+                .is_some_and(|o| o.pieces == 1 && o.marker.is_none() && is_part_line(&o.original));
+        let unterminated = unterminated && !part_above;
+        let mid_sentence = mid_sentence && !part_above;
+        let hard = part_above
+            || !piece.starts_line
+            || (piece.blank_before && (self.blank_layout || !unterminated));
         let wrapped = !hard && unterminated;
         if hard {
             self.flush();
@@ -236,6 +257,7 @@ impl Assembler {
                         original: body.to_string(),
                         line: open.line,
                         candidate: false,
+                        part_candidate: false,
                     }));
                 }
             }
@@ -245,10 +267,12 @@ impl Assembler {
                     && self.blank_layout
                     && !self.in_appendix
                     && is_unnumbered_candidate(&open.original);
+                let part_candidate = open.pieces == 1 && !self.in_appendix && is_part_line(&open.original);
                 blocks.push(Block::Paragraph(ParagraphBlock {
                     original: open.original,
                     line: open.line,
                     candidate,
+                    part_candidate,
                 }));
             }
         }
@@ -289,6 +313,47 @@ fn join_line(buf: &mut String, next: &str) {
         buf.push(' ');
     }
     buf.push_str(next);
+}
+
+/// Longest part heading, in characters.
+const MAX_PART_CHARS: usize = 40;
+
+/// A line that could head a part: short, no stop, not ending like a clause, no number.
+fn is_part_line(original: &str) -> bool {
+    let text = original.trim();
+    let last = text.chars().last().map(super::chars::fold_char);
+    (4..=MAX_PART_CHARS).contains(&char_count(text))
+        && !has_sentence_stop(text)
+        && !last.is_some_and(|c| ":,、;—-".contains(c))
+        && !title::starts_with_salutation(text)
+        && super::headings::parse_marker(text).is_none()
+}
+
+/// Make part candidates headings above the numbered sections when there are at least two of
+/// them (parts come in twos and threes: review, plan, this year's work); a lone one stays text.
+pub fn promote_parts(blocks: &mut [Block]) {
+    let is_top = |b: Option<&Block>| {
+        matches!(b, Some(Block::Heading(h)) if matches!(h.style, Some(Style::CnComma | Style::Part)))
+    };
+    let parts: Vec<usize> = (0..blocks.len())
+        .filter(|&i| {
+            matches!(&blocks[i], Block::Paragraph(p) if p.part_candidate) && is_top(blocks.get(i + 1))
+        })
+        .collect();
+    if parts.len() < 2 {
+        return;
+    }
+    for i in parts {
+        if let Block::Paragraph(p) = &blocks[i] {
+            blocks[i] = Block::Heading(HeadingBlock {
+                original: p.original.clone(),
+                line: p.line,
+                style: Some(Style::Unnumbered),
+                numbering: None,
+                kind: SectionKind::Body,
+            });
+        }
+    }
 }
 
 /// Make candidate paragraphs unnumbered headings when the report has no 一、-style headings

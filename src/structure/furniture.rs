@@ -12,6 +12,7 @@ use super::chars::{
     char_count, contains_any, despace, fold_char, has_sentence_stop, is_cjk, is_space, longer_than,
     starts_with_any,
 };
+use super::chrome;
 use super::headings::parse_marker;
 use crate::model::DropReason;
 
@@ -106,7 +107,7 @@ pub fn classify_line(norm: &str) -> Option<DropReason> {
     if is_caption(text, matches!(squeezed, Cow::Owned(_))) {
         return Some(DropReason::Caption);
     }
-    if is_site_chrome(text, &squeezed) {
+    if is_site_chrome(text, &squeezed) || chrome::is_chrome(text, &squeezed) {
         return Some(DropReason::SiteChrome);
     }
     None

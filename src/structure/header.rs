@@ -9,10 +9,11 @@
 use super::chars::{char_count, ends_sentence, has_sentence_stop, is_cjk, is_space};
 use super::lines::Piece;
 use super::title;
-use crate::model::{DropReason, Genre, Text};
+use crate::model::{DropReason, Evidence, Genre, Section, Text};
 
-/// The head is looked for in this many pieces at most.
-const MAX_HEAD_PIECES: usize = 12;
+/// The head is looked for in this many pieces at most (a web page can stack a dozen lines of
+/// chrome and metadata above the title).
+const MAX_HEAD_PIECES: usize = 40;
 /// Longest line taken for a kicker or headline, in characters.
 const MAX_KICKER_CHARS: usize = 60;
 
@@ -24,6 +25,15 @@ pub struct Head {
     /// The written title.
     pub title: Option<HeadLine>,
     pub meeting: Option<HeadLine>,
+    /// The last title line above the report's own, when it names more than the report's own
+    /// (a page headline "2024年商丘市政府工作报告" over a running "政府工作报告").
+    pub headline: Option<HeadLine>,
+    /// An article's lead about the session, normalized ("十三届全国人大三次会议…开幕,听取…").
+    pub lead: Option<String>,
+    /// The speaker line ("河北省人民政府省长 王正谱"), normalized.
+    pub speaker: Option<String>,
+    /// The year of a date line standing in the head ("2010年3月5日").
+    pub date_year: Option<u16>,
     /// The report addresses the delegates ("各位代表:").
     pub salutation: bool,
 }
@@ -42,10 +52,53 @@ pub struct HeadLine {
 pub fn scan(pieces: &[Piece]) -> Head {
     let mut head = Head::default();
     let mut kickers = Vec::new();
+    let limit = pieces.len().min(MAX_HEAD_PIECES);
+    // Where the report's own head starts: its title line (the last one, as a page's headline
+    // or a repost's banner often names the report before the report's own title does) or, with
+    // no title, its meeting line. Everything above it came with the page (chrome, a kicker, an
+    // article's lead), whatever its shape, save the meeting, date and speaker lines.
+    let before_opening = (0..limit)
+        .take_while(|&j| !title::starts_with_salutation(&pieces[j].norm) && pieces[j].marker.is_none())
+        .last()
+        .map_or(0, |j| j + 1);
+    let last_title = (0..before_opening)
+        .rev()
+        .find(|&j| head_line(pieces, j, title::is_title_line).is_some());
+    let anchor = last_title.or_else(|| {
+        (0..before_opening).find(|&j| head_line(pieces, j, title::is_meeting_line).is_some())
+    });
     let mut i = 0;
-    while i < pieces.len().min(MAX_HEAD_PIECES) {
+    while i < limit {
         let piece = &pieces[i];
         let norm = piece.norm.as_str();
+        if anchor.is_some_and(|a| i < a) {
+            if head.meeting.is_none() {
+                if let Some(line) = head_line(pieces, i, title::is_meeting_line) {
+                    i = head.take(i, &line, DropReason::Byline);
+                    head.meeting = Some(line);
+                    continue;
+                }
+            }
+            if let Some(line) = head_line(pieces, i, title::is_title_line) {
+                if !title::is_generic_title(&line.norm) {
+                    head.headline = Some(line);
+                }
+            }
+            let reason = if title::is_speaker_line(norm) {
+                head.speaker.get_or_insert_with(|| norm.to_string());
+                DropReason::Byline
+            } else if title::is_news_lead(norm) {
+                head.lead.get_or_insert_with(|| norm.to_string());
+                DropReason::BeforeReport
+            } else if has_sentence_stop(piece.text) || char_count(piece.text) > MAX_KICKER_CHARS {
+                DropReason::BeforeReport
+            } else {
+                DropReason::SiteChrome
+            };
+            head.dropped.push((i, reason));
+            i += 1;
+            continue;
+        }
         if title::starts_with_salutation(norm) {
             head.salutation = true;
             break;
@@ -67,16 +120,23 @@ pub fn scan(pieces: &[Piece]) -> Head {
                 continue;
             }
         }
-        let byline = title::is_speaker_line(norm)
-            || title::is_reporter_line(norm)
-            || (title::is_date_line(norm) && (head.title.is_some() || head.meeting.is_some()));
-        if byline {
+        let found = head.title.is_some() || head.meeting.is_some();
+        if title::is_speaker_line(norm) {
+            head.speaker.get_or_insert_with(|| norm.to_string());
             head.dropped.push((i, DropReason::Byline));
+        } else if title::is_reporter_line(norm) {
+            head.dropped.push((i, DropReason::Byline));
+        } else if title::is_date_line(norm) && found {
+            head.date_year = head.date_year.or_else(|| title::year_of(norm));
+            head.dropped.push((i, DropReason::Byline));
+        } else if !found && title::is_news_lead(norm) {
+            head.lead.get_or_insert_with(|| norm.to_string());
+            head.dropped.push((i, DropReason::BeforeReport));
         } else if has_sentence_stop(piece.text) || char_count(piece.text) > MAX_KICKER_CHARS {
             break;
         } else if continues_into_next(pieces, i) {
             break; // a body line broken at a page break, not a kicker
-        } else if head.title.is_none() && head.meeting.is_none() {
+        } else if !found {
             kickers.push(i);
         }
         i += 1;
@@ -136,9 +196,10 @@ fn head_line(pieces: &[Piece], i: usize, is: fn(&str) -> bool) -> Option<HeadLin
             pieces: 1,
         });
     }
+    // The halves may stand apart by a blank line (a page that puts one after every line).
     let next = pieces
         .get(i + 1)
-        .filter(|n| n.starts_line && !n.blank_before && !ends_sentence(piece.text))?;
+        .filter(|n| n.starts_line && !ends_sentence(piece.text))?;
     let norm = format!("{}{}", piece.norm, next.norm);
     (!is(&next.norm) && is(&norm)).then(|| HeadLine {
         norm,
@@ -147,40 +208,67 @@ fn head_line(pieces: &[Piece], i: usize, is: fn(&str) -> bool) -> Option<HeadLin
     })
 }
 
-/// Who and what a report is, as its head says.
+/// Who and what a report is, as its head (and, failing that, its body) says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Identity {
     pub title: Option<Text>,
     pub title_derived: bool,
     pub year: Option<u16>,
+    pub year_from: Option<Evidence>,
     pub place: Option<String>,
+    pub place_from: Option<Evidence>,
     pub genre: Genre,
 }
 
-/// Title, year, place and genre from the head. A title that names no place ("政府工作报告")
-/// gives way to one made from the meeting line, marked derived.
-pub fn identify(head: &Head) -> Identity {
-    let written = head.title.as_ref();
-    let meeting = head.meeting.as_ref().map(|m| m.norm.as_str());
+/// Title, year, place and genre from the head. A title that names no place or year
+/// ("政府工作报告") gives way to one made from the meeting line and the speaker's office,
+/// marked derived; `body` (the year the headings name, whether the text addresses the
+/// delegates) fills what the head leaves open.
+pub fn identify(head: &Head, body: &BodyEvidence) -> Identity {
+    // A generic title with nothing in the head to name the place gives way to a headline
+    // above it that names the report.
+    let place_known = head.meeting.is_some() || head.speaker.is_some();
+    let written = match (&head.title, &head.headline) {
+        (Some(t), Some(h)) if title::is_generic_title(&t.norm) && !place_known => Some(h),
+        (t, _) => t.as_ref(),
+    };
+    let fused = written.and_then(|t| title::split_fused(&t.norm));
+    let meeting_norm = head
+        .meeting
+        .as_ref()
+        .map(|m| m.norm.clone())
+        .or_else(|| fused.as_ref().map(|(_, m)| m.clone()));
+    let meeting = meeting_norm.as_deref();
     let genre = match written {
         Some(t) if title::is_excerpt_title(&t.norm) => Genre::Excerpt,
         Some(_) => Genre::Report,
-        None if meeting.is_some() || head.salutation => Genre::Report,
+        None if meeting.is_some() || head.salutation || body.addresses_delegates => Genre::Report,
         None => Genre::Other,
     };
-    let title_norm = written.map(|t| squeeze_cjk_spaces(&t.norm));
-    let place = title_norm
+    let title_norm = written.map(|t| match &fused {
+        Some((title, _)) => squeeze_cjk_spaces(title),
+        None => squeeze_cjk_spaces(&t.norm),
+    });
+    let speaker = head.speaker.as_deref();
+    let (place, place_from) = first_found([
+        (title_norm.as_deref().and_then(title::place_from_title), Evidence::Title),
+        (meeting.and_then(title::place_from_meeting), Evidence::Meeting),
+        (speaker.and_then(title::place_from_speaker), Evidence::Speaker),
+        (body.place.clone().filter(|_| genre != Genre::Other), Evidence::Body),
+        (head.lead.as_deref().and_then(title::place_from_meeting), Evidence::Lead),
+    ]);
+    let (year, year_from) = first_found([
+        (title_norm.as_deref().and_then(title::year_of), Evidence::Title),
+        (meeting.and_then(title::year_of).or(head.date_year), Evidence::Meeting),
+        (body.year.filter(|_| genre != Genre::Other), Evidence::Body),
+        (head.lead.as_deref().and_then(title::year_of), Evidence::Lead),
+    ]);
+    let generic = title_norm
         .as_deref()
-        .and_then(title::place_from_title)
-        .or_else(|| meeting.and_then(title::place_from_meeting));
-    let year = title_norm
-        .as_deref()
-        .and_then(title::year_of)
-        .or_else(|| meeting.and_then(title::year_of));
-    let generic = title_norm.as_deref().is_none_or(title::is_generic_title);
-    let derived = meeting
-        .filter(|_| generic)
-        .and_then(|_| title::derived_title(year, place.as_deref()));
+        .is_none_or(|t| title::is_generic_title(t) || title::year_of(t).is_none());
+    let derived = (generic && genre != Genre::Other && (place.is_some() || title_norm.is_none()))
+        .then(|| title::derived_title(year, place.as_deref()))
+        .flatten();
     let (title, title_derived) = match (derived, written, title_norm) {
         (Some(d), _, _) => (Some(Text::plain(&d)), true),
         (None, Some(w), Some(norm)) => (
@@ -196,9 +284,90 @@ pub fn identify(head: &Head) -> Identity {
         title,
         title_derived,
         year,
+        year_from: year.and(year_from),
+        place_from: place.as_ref().and(place_from),
         place,
         genre,
     }
+}
+
+/// The first value found, and where it was found.
+fn first_found<T, const N: usize>(candidates: [(Option<T>, Evidence); N]) -> (Option<T>, Option<Evidence>) {
+    candidates
+        .into_iter()
+        .find_map(|(value, from)| value.map(|v| (Some(v), Some(from))))
+        .unwrap_or((None, None))
+}
+
+/// What the body of a report says about what it is, for reports whose head says little.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct BodyEvidence {
+    /// The year the report plans for, as its top-level headings name it ("一、2023年工作回顾"
+    /// → 2024; "三、2024年重点工作" → 2024).
+    pub year: Option<u16>,
+    /// The place the report speaks for: "我代表盘锦市人民政府向大会报告工作" → "盘锦市";
+    /// "我代表国务院" → the national report.
+    pub place: Option<String>,
+    /// The text addresses the delegates as a work report does ("各位代表" more than once, or
+    /// once with "请予审议").
+    pub addresses_delegates: bool,
+}
+
+impl BodyEvidence {
+    /// Read the evidence from a report's sections.
+    pub fn of(sections: &[Section]) -> BodyEvidence {
+        let year = sections
+            .iter()
+            .filter_map(|s| s.heading.as_ref())
+            .find_map(|h| plan_year_of_heading(&h.text.text));
+        let mut addresses = 0;
+        let mut asks_review = false;
+        let mut place = None;
+        for sentence in sections.iter().flat_map(Section::iter_sentences) {
+            let text = sentence.text.text.as_str();
+            addresses += text.matches("各位代表").count();
+            asks_review |= text.contains("请予审议");
+            if place.is_none() && text.contains("向大会") {
+                place = title::place_from_delivery(text);
+            }
+        }
+        BodyEvidence {
+            year,
+            place,
+            addresses_delegates: addresses >= 2 || (addresses == 1 && asks_review),
+        }
+    }
+}
+
+/// The year a top-level heading plans for: "2023年工作回顾" reviews the year before the
+/// report's; "2024年重点工作" and "二○○八年的主要任务" name the report's own.
+fn plan_year_of_heading(heading: &str) -> Option<u16> {
+    let year = title::year_of(heading).or_else(|| chinese_year(heading))?;
+    if heading.contains("回顾") || heading.contains("总结") {
+        return year.checked_add(1);
+    }
+    ["任务", "目标", "工作", "安排", "重点", "要求", "计划"]
+        .iter()
+        .any(|w| heading.contains(w))
+        .then_some(year)
+}
+
+/// A year written in Chinese numerals: "二○○八年", "二〇二四年".
+fn chinese_year(text: &str) -> Option<u16> {
+    let digit = |c: char| match c {
+        '〇' | '○' | '零' | 'O' => Some(0),
+        _ => "一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u16 + 1),
+    };
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(5).find_map(|w| {
+        if w[4] != '年' {
+            return None;
+        }
+        let year = w[..4]
+            .iter()
+            .try_fold(0u16, |acc, &c| digit(c).map(|d| acc * 10 + d))?;
+        (1949..=2100).contains(&year).then_some(year)
+    })
 }
 
 /// Remove spaces that stand between Chinese characters ("政 府 工 作 报 告" → "政府工作报告"),
@@ -251,7 +420,7 @@ mod tests {
                 (3, DropReason::Byline)
             ]
         );
-        let id = identify(&head);
+        let id = identify(&head, &BodyEvidence::default());
         assert_eq!(id.title.unwrap().text, "2024年济南市政府工作报告");
         assert!(!id.title_derived);
         assert_eq!(
@@ -268,7 +437,7 @@ mod tests {
                 "—2017年2月11日在海拉尔区第十四届人民代表大会第六次会议上",
                 "各位代表:",
             ]);
-            let id = identify(&scan(&p));
+            let id = identify(&scan(&p), &BodyEvidence::default());
             assert_eq!(
                 id.title.unwrap().text,
                 "2017年海拉尔区政府工作报告",
@@ -286,7 +455,7 @@ mod tests {
             "2023年 工作回顾",
             "刚刚过去的一年,极不平凡。",
         ]);
-        let id = identify(&scan(&p));
+        let id = identify(&scan(&p), &BodyEvidence::default());
         assert_eq!(
             (id.genre, id.place.as_deref()),
             (Genre::Excerpt, Some("廊坊市"))
@@ -302,7 +471,7 @@ mod tests {
             head.dropped,
             vec![(0, DropReason::Title), (1, DropReason::Byline)]
         );
-        let id = identify(&head);
+        let id = identify(&head, &BodyEvidence::default());
         assert_eq!((id.genre, id.title), (Genre::Other, None));
     }
 

@@ -148,8 +148,17 @@ fn chinese_comma(chars: &[char]) -> Option<Parsed> {
         return None;
     }
     let ordinal = chinese_number(&chars[..digits])?;
-    // "一、二、三产业" and "一、二季度" enumerate numbers; they are not headings.
-    if chars.get(digits + 1).is_some_and(|c| is_chinese_digit(*c)) {
+    // "一、二、三产业" and "二、三季度" enumerate consecutive numbers; they are not headings.
+    // "一、一年接着一年干" and "二、一张蓝图绘到底" are headings whose text opens with a numeral
+    // word, and "一、二○○八年工作回顾" one that opens with a year.
+    let next = chars.get(digits + 1).copied();
+    let next_value = next.filter(|c| is_chinese_digit(*c)).and_then(|c| {
+        let year_digit = chars
+            .get(digits + 2)
+            .is_some_and(|c| matches!(c, '〇' | '○' | '零' | 'O'));
+        (!year_digit).then(|| chinese_number(&[c])).flatten()
+    });
+    if next_value == Some(ordinal + 1) {
         return None;
     }
     Some((Style::CnComma, ordinal, digits + 1))
@@ -344,6 +353,8 @@ mod tests {
             "2023年是",
             "2024.1",
             "一、二产业融合",
+            "二、三季度",
+            "三、四线城市",
             "(济南)绿色",
             "(2019)",
             "3、4号线",
@@ -353,6 +364,23 @@ mod tests {
             "各位代表:",
         ] {
             assert_eq!(marker(prose), None, "{prose}");
+        }
+    }
+
+    #[test]
+    fn headings_may_open_with_a_numeral_word_or_an_old_style_year() {
+        for (text, ordinal) in [
+            ("一、一年接着一年干,奋力推进", 1),
+            ("二、一张蓝图绘到底", 2),
+            ("三、一以贯之抓落实", 3),
+            ("一、二○○八年工作回顾", 1),
+            ("二、二〇二六年主要任务", 2),
+        ] {
+            assert_eq!(
+                marker(text),
+                Some((Style::CnComma, ordinal, text.chars().take(2).collect())),
+                "{text}"
+            );
         }
     }
 

@@ -28,11 +28,13 @@
 mod ads;
 mod blocks;
 mod chars;
+mod chrome;
 mod compilation;
 mod furniture;
 mod header;
 mod headings;
 mod lines;
+mod page;
 mod runs;
 mod title;
 mod tree;
@@ -110,12 +112,11 @@ struct Prepared<'a> {
 /// Drop furniture lines and pasted ads, and cut the rest into pieces.
 fn prepare<'a>(all_lines: &[Line<'a>], normalize: &dyn Fn(&str) -> String) -> Prepared<'a> {
     let mut norms: Vec<String> = all_lines.iter().map(|l| normalize(l.text)).collect();
-    let norm_refs: Vec<&str> = norms.iter().map(String::as_str).collect();
-    let contents = furniture::find_contents(&norm_refs);
+    let furniture = line_furniture(&norms);
     let mut prepared = Prepared {
         pieces: Vec::new(),
         dropped: Vec::new(),
-        contents_entries: contents.entries,
+        contents_entries: furniture.contents_entries,
         blank_layout: false,
         spaced: lines::spaces_separate_paragraphs(all_lines),
     };
@@ -126,12 +127,7 @@ fn prepare<'a>(all_lines: &[Line<'a>], normalize: &dyn Fn(&str) -> String) -> Pr
             blank_pending = true;
             continue;
         }
-        let furniture = if contents.lines.binary_search(&i).is_ok() {
-            Some(DropReason::ContentsList)
-        } else {
-            furniture::classify_line(&norms[i])
-        };
-        if let Some(reason) = furniture {
+        if let Some(reason) = furniture.reasons[i] {
             prepared.record_drop(line, reason, line.text);
             continue;
         }
@@ -143,6 +139,39 @@ fn prepare<'a>(all_lines: &[Line<'a>], normalize: &dyn Fn(&str) -> String) -> Pr
     }
     prepared.blank_layout = layout.is_blank_separated();
     prepared
+}
+
+/// Which lines are furniture, and why: each line on its own, then what only shows across
+/// lines (contents lists, link blocks, running headers, repeated text).
+struct LineFurniture {
+    reasons: Vec<Option<DropReason>>,
+    contents_entries: Vec<String>,
+}
+
+fn line_furniture(norms: &[String]) -> LineFurniture {
+    let norm_refs: Vec<&str> = norms.iter().map(String::as_str).collect();
+    let contents = furniture::find_contents(&norm_refs);
+    let mut reasons: Vec<Option<DropReason>> = norm_refs
+        .iter()
+        .enumerate()
+        .map(|(i, norm)| {
+            if norm.is_empty() {
+                None
+            } else if contents.lines.binary_search(&i).is_ok() {
+                Some(DropReason::ContentsList)
+            } else {
+                furniture::classify_line(norm)
+            }
+        })
+        .collect();
+    let dropped: Vec<bool> = reasons.iter().map(Option::is_some).collect();
+    for (i, reason) in page::find(&norm_refs, &dropped) {
+        reasons[i] = Some(reason);
+    }
+    LineFurniture {
+        reasons,
+        contents_entries: contents.entries,
+    }
 }
 
 /// Whether paragraphs are separated by blank lines, judged where paragraphs certainly end:
@@ -233,11 +262,12 @@ impl Reading<'_> {
     /// Read one report from its pieces.
     fn report(&self, pieces: &[Piece], blank_layout: bool) -> (Report, ReportStats) {
         let head = header::scan(pieces);
-        let identity = header::identify(&head);
         let body = without(pieces, &head.dropped);
         let mut assembly = blocks::assemble(&body, blank_layout);
+        blocks::promote_parts(&mut assembly.blocks);
         blocks::promote_unnumbered(&mut assembly.blocks);
         let sections = tree::build(&assembly.blocks, &|s| self.to_text(s));
+        let identity = header::identify(&head, &header::BodyEvidence::of(&sections));
         let dropped = head
             .dropped
             .iter()
@@ -257,7 +287,9 @@ impl Reading<'_> {
             title: identity.title,
             title_derived: identity.title_derived,
             year: identity.year,
+            year_from: identity.year_from,
             place: identity.place,
+            place_from: identity.place_from,
             genre: identity.genre,
             encoding: self.encoding.to_string(),
             converted: self.converted,

@@ -22,7 +22,7 @@ const EXCERPT_WORDS: &[&str] = &[
 /// Offices whose holder gives the report ("…人民政府市长 马宇骏").
 const OFFICE_ENDS: &[&str] = &[
     "市长", "市長", "区长", "區長", "县长", "縣長", "旗长", "旗長", "州长", "州長", "盟长", "盟長",
-    "省长", "省長", "镇长", "鎮長", "乡长", "鄉長", "主席",
+    "省长", "省長", "镇长", "鎮長", "乡长", "鄉長", "主席", "总理", "總理",
 ];
 /// How a place name ends (市, 区, 县…).
 const PLACE_ENDS: &[char] = &[
@@ -184,6 +184,9 @@ pub fn is_reporter_line(norm: &str) -> bool {
 /// also "…在廊坊市八届人大六次会议上…" inside a title.
 pub fn place_from_meeting(norm: &str) -> Option<String> {
     let text = despace(norm);
+    if contains_any(&text, NATIONAL_CONGRESS) {
+        return Some(NATIONAL.to_string());
+    }
     let after = &text[text.rfind('在')? + '在'.len_utf8()..];
     let chars: Vec<char> = after.chars().collect();
     // The place runs up to the session number: 第十四届 / 八届 / 第14届.
@@ -223,13 +226,73 @@ pub fn place_from_title(norm: &str) -> Option<String> {
     place_name(rest).or_else(|| place_from_meeting(&text))
 }
 
+/// The place a speaker's office names: "河北省人民政府省长 王正谱" → "河北省",
+/// "海拉尔区人民政府代区长 张天喜" → "海拉尔区", "国务院总理 李强" → the national report.
+pub fn place_from_speaker(norm: &str) -> Option<String> {
+    let (office, _) = trailing_name(norm)?;
+    let office = despace(office);
+    if office.starts_with("国务院") || office.starts_with("國務院") {
+        return Some(NATIONAL.to_string());
+    }
+    let at = ["人民政府", "政府"].iter().find_map(|w| office.find(w))?;
+    place_name(&office[..at])
+}
+
+/// The place a report's opening speaks for: "现在,我代表盘锦市人民政府,向大会报告工作" →
+/// "盘锦市"; "我代表国务院" → the national report; "我代表市人民政府" names no place.
+pub fn place_from_delivery(norm: &str) -> Option<String> {
+    let text = despace(norm);
+    let after = &text[text.find("我代表")? + "我代表".len()..];
+    if after.starts_with("国务院") || after.starts_with("國務院") {
+        return Some(NATIONAL.to_string());
+    }
+    let at = after.find("人民政府")?;
+    place_name(&after[..at])
+}
+
+/// A title line that also carries the meeting line (and perhaps the speaker):
+/// "政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上国务院总理 李强".
+/// Returns the title and the rest.
+pub fn split_fused(norm: &str) -> Option<(String, String)> {
+    let at = norm.find(['—', '–', '─'])?;
+    let (title, rest) = norm.split_at(at);
+    let rest_text = despace(rest);
+    let meeting_end = MEETING_ENDS.iter().find_map(|w| rest_text.find(w).map(|i| i + w.len()))?;
+    let meeting = strip_wrappers(&rest_text[..meeting_end]);
+    (contains_any(title, REPORT_WORDS) && contains_any(meeting, CONGRESS_WORDS))
+        .then(|| (title.trim().to_string(), meeting.to_string()))
+}
+
+/// The lead of a news article that carries the report: it tells of the session
+/// ("十三届全国人大三次会议在人民大会堂开幕,听取…", "新华社北京3月12日电 …全文如下").
+pub fn is_news_lead(norm: &str) -> bool {
+    if longer_than(norm, 400) {
+        return false;
+    }
+    let text = despace(norm);
+    let session = contains_any(&text, CONGRESS_WORDS) || text.contains("会议");
+    let news = contains_any(
+        &text,
+        &["开幕", "听取", "作政府工作报告", "全文如下", "全文播发", "受权", "全文"],
+    );
+    session && news && !starts_with_salutation(&text)
+}
+
 /// The year a title or meeting line names.
 pub fn year_of(norm: &str) -> Option<u16> {
     first_year(norm)
 }
 
-/// A title made from what the meeting line says: "2017年海拉尔区政府工作报告".
+/// The place the State Council's report stands for.
+pub const NATIONAL: &str = "全国";
+
+/// Congress words that make a meeting national ("第十四届全国人民代表大会").
+const NATIONAL_CONGRESS: &[&str] = &["全国人民代表大会", "全国人大", "全國人民代表大會"];
+
+/// A title made from what the meeting line says: "2017年海拉尔区政府工作报告";
+/// "2024年国务院政府工作报告" for the national one.
 pub fn derived_title(year: Option<u16>, place: Option<&str>) -> Option<String> {
+    let place = place.map(|p| if p == NATIONAL { "国务院" } else { p });
     match (year, place) {
         (Some(y), Some(p)) => Some(format!("{y}年{p}政府工作报告")),
         (None, Some(p)) => Some(format!("{p}政府工作报告")),
@@ -320,6 +383,40 @@ mod tests {
             derived_title(Some(2017), Some("海拉尔区")).as_deref(),
             Some("2017年海拉尔区政府工作报告")
         );
+    }
+
+    #[test]
+    fn places_come_from_the_speakers_office_and_the_opening() {
+        assert_eq!(
+            place_from_speaker("河北省人民政府省长 王正谱").as_deref(),
+            Some("河北省")
+        );
+        assert_eq!(
+            place_from_speaker("呼伦贝尔市海拉尔区人民政府代区长  萨国文").as_deref(),
+            Some("呼伦贝尔市海拉尔区")
+        );
+        assert_eq!(place_from_speaker("国务院总理 李强").as_deref(), Some(NATIONAL));
+        assert_eq!(
+            place_from_delivery("现在,我代表盘锦市人民政府向大会报告工作,请予审议。").as_deref(),
+            Some("盘锦市")
+        );
+        assert_eq!(place_from_delivery("现在,我代表国务院,向大会报告政府工作").as_deref(), Some(NATIONAL));
+        assert_eq!(place_from_delivery("现在,我代表市人民政府向大会报告工作"), None);
+        assert_eq!(
+            place_from_meeting("——2023年3月5日在第十四届全国人民代表大会第一次会议上").as_deref(),
+            Some(NATIONAL)
+        );
+    }
+
+    #[test]
+    fn a_title_fused_with_its_meeting_line_is_split() {
+        let (title, meeting) = split_fused(
+            "政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上国务院总理 李强",
+        )
+        .unwrap();
+        assert_eq!(title, "政府工作报告");
+        assert_eq!(meeting, "2024年3月5日在第十四届全国人民代表大会第二次会议上");
+        assert_eq!(split_fused("2024年济南市政府工作报告"), None);
     }
 
     #[test]

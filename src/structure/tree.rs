@@ -117,6 +117,7 @@ mod tests {
             original: text.to_string(),
             line: 1,
             candidate: false,
+            part_candidate: false,
         })
     }
 

@@ -88,6 +88,8 @@ pub fn report_from_outline(path: &str, outline: &str) -> Report {
         path: path.to_string(),
         title: None,
         title_derived: false,
+        year_from: None,
+        place_from: None,
         year: None,
         place: None,
         genre: Genre::Report,

@@ -1,0 +1,487 @@
+//! The shapes of web-page chrome: what a page carries around the report it shows.
+//!
+//! Government portals, newspaper sites and reposts wrap a report in the same few kinds of
+//! line, whatever the site: controls (打印, 字号 大 中 小, 分享到, 【关闭窗口】), metadata
+//! (来源：…, 发布时间：…, 责任编辑：…, 网站标识码…), a date stamp with a clock time, a
+//! breadcrumb (首页 > 政务公开 > …), link text (相关附件>>), identifiers and addresses in Latin
+//! letters. Each is recognised here by its shape and by the vocabulary of web pages, never by
+//! a site's own strings. A report's own lines have none of these shapes: they are prose that
+//! ends in a stop, headings, or the title, meeting line and speaker line of its head.
+//!
+//! Every test takes one normalized line with its spaces kept (`text`) and without them
+//! (`squeezed`), and answers only for short lines with no sentence stop.
+
+use super::chars::{char_count, fold_char, has_sentence_stop, is_cjk, is_space, starts_with_any};
+
+/// Longest chrome line, in characters (a portal's metadata line can be long).
+const MAX_CHROME_CHARS: usize = 100;
+
+/// Words of page controls: printing, font size, sharing, closing, going back, collecting.
+/// A line made only of these (and brackets, colons, separators) is a row of buttons.
+const CONTROL_WORDS: &[&str] = &[
+    "打印本页",
+    "打印文章",
+    "打印",
+    "下载",
+    "全屏",
+    "收藏",
+    "加入收藏",
+    "字号",
+    "字体",
+    "加大",
+    "减小",
+    "还原",
+    "默认",
+    "放大",
+    "缩小",
+    "大",
+    "中",
+    "小",
+    "分享到",
+    "分享",
+    "关闭窗口",
+    "关闭本页",
+    "关闭",
+    "返回顶部",
+    "返回",
+    "顶部",
+    "纠错",
+    "我要纠错",
+    "扫一扫",
+    "二维码",
+    "微信",
+    "微博",
+    "朋友圈",
+    "QQ空间",
+    "QQ",
+    "复制链接",
+    "复制",
+    "链接",
+    "保存",
+    "评论",
+    "点赞",
+    "在看",
+    "阅读原文",
+    "阅读",
+    "更多",
+    "首页",
+    "上一页",
+    "下一页",
+    "上一篇",
+    "下一篇",
+    "在手机打开当前页",
+    "手机版",
+    "无障碍",
+    "长辈版",
+    "繁体",
+    "简体",
+    "繁體",
+    "登录",
+    "注册",
+    "搜索",
+    "听新闻",
+    "语音播报",
+    "播报",
+    "暂停",
+    "背景色",
+];
+
+/// Labels of page metadata ("来源：新华社", "发布时间：2026-02-06", "责编：张三").
+const META_LABELS: &[&str] = &[
+    "来源",
+    "稿源",
+    "文章来源",
+    "信息来源",
+    "新闻来源",
+    "作者",
+    "编辑",
+    "责编",
+    "责任编辑",
+    "编审",
+    "审核",
+    "审校",
+    "校对",
+    "初审",
+    "复审",
+    "终审",
+    "监制",
+    "统筹",
+    "出品",
+    "策划",
+    "美编",
+    "摄影",
+    "制图",
+    "发布",
+    "发布时间",
+    "发布日期",
+    "发布机构",
+    "发文机关",
+    "成文日期",
+    "索引号",
+    "主题分类",
+    "分类",
+    "文号",
+    "时间",
+    "日期",
+    "更新时间",
+    "浏览次数",
+    "浏览",
+    "阅读量",
+    "阅读数",
+    "点击数",
+    "点击",
+    "访问量",
+    "字号",
+    "字体",
+    "原标题",
+    "原文链接",
+    "网址",
+    "主办",
+    "主办单位",
+    "承办",
+    "承办单位",
+    "协办",
+    "技术支持",
+    "联系电话",
+    "联系方式",
+    "电话",
+    "地址",
+    "邮编",
+    "邮箱",
+    "网站标识码",
+    "标签",
+    "关键词",
+    "关键字",
+];
+
+/// Words that only page footers use: registration numbers and site ownership.
+const FOOTER_WORDS: &[&str] = &[
+    "ICP备",
+    "ICP证",
+    "公网安备",
+    "网站标识码",
+    "版权所有",
+    "主办单位",
+    "承办单位",
+    "技术支持",
+    "建议使用",
+    "分辨率",
+    "浏览器",
+    "网站地图",
+    "联系我们",
+    "互联网新闻信息服务许可证",
+    "违法和不良信息举报",
+];
+
+/// Labels that open a block of related links after (or before) an article.
+const LINK_BLOCK_LABELS: &[&str] = &[
+    "相关报道",
+    "相关新闻",
+    "相关阅读",
+    "相关文章",
+    "相关链接",
+    "相关附件",
+    "相关文件",
+    "相关稿件",
+    "延伸阅读",
+    "推荐阅读",
+    "热点推荐",
+    "热门推荐",
+    "精彩推荐",
+    "往期推荐",
+    "往期回顾",
+    "猜你喜欢",
+    "热门文章",
+    "热文推荐",
+    "更多阅读",
+    "更多新闻",
+    "图片新闻",
+    "专题",
+];
+
+/// True when a line (normalized; `squeezed` without spaces) is page chrome.
+pub fn is_chrome(text: &str, squeezed: &str) -> bool {
+    if char_count(squeezed) > MAX_CHROME_CHARS || has_sentence_stop(squeezed) {
+        return false;
+    }
+    is_control_row(text)
+        || is_meta_line(squeezed)
+        || is_footer(squeezed)
+        || is_date_stamp(squeezed)
+        || is_breadcrumb(squeezed)
+        || is_link_text(squeezed)
+        || is_latin_line(squeezed)
+        || is_call_to_action(squeezed)
+}
+
+/// Longest call to action, in characters.
+const MAX_CALL_CHARS: usize = 20;
+
+/// A page asking the reader to act: "点击蓝字关注我们", "长按识别二维码", "分享让更多人看到".
+fn is_call_to_action(squeezed: &str) -> bool {
+    char_count(squeezed) <= MAX_CALL_CHARS
+        && (starts_with_any(
+            squeezed,
+            &["点击", "長按", "长按", "扫码", "掃碼", "扫描二维码", "识别二维码", "分享让", "转发"],
+        ) || ["关注我们", "关注公众号", "蓝字", "置顶", "星标"]
+            .iter()
+            .any(|w| squeezed.contains(w)))
+}
+
+/// A row of buttons: every word of it a control word, a bracket or a separator
+/// ("【打印】 【关闭窗口】", "字号:大 中 小", "下载", "】", "分享到:").
+fn is_control_row(text: &str) -> bool {
+    let mut rest: String = text
+        .chars()
+        .map(fold_char)
+        .filter(|c| !is_space(*c) && !is_separator(*c))
+        .collect();
+    if rest.is_empty() {
+        return false; // a line of brackets alone is noise, judged elsewhere
+    }
+    // Longest words first, so that 打印本页 is not read as 打印 and an unknown 本页.
+    while !rest.is_empty() {
+        let Some(word) = CONTROL_WORDS
+            .iter()
+            .filter(|w| rest.starts_with(**w))
+            .max_by_key(|w| w.len())
+        else {
+            return false;
+        };
+        rest.drain(..word.len());
+    }
+    true
+}
+
+/// Brackets, colons and bars that stand between buttons.
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        '【' | '】'
+            | '['
+            | ']'
+            | '('
+            | ')'
+            | '<'
+            | '>'
+            | '〔'
+            | '〕'
+            | '|'
+            | '丨'
+            | '/'
+            | ':'
+            | '·'
+            | '•'
+            | '-'
+            | '+'
+            | '×'
+    )
+}
+
+/// Page metadata: the line opens with a metadata label and a colon ("来源:新华社",
+/// "(责编:张三、李四)", "发布时间:2026-02-06 09:30 来源:…"), or holds two such labels.
+fn is_meta_line(squeezed: &str) -> bool {
+    let inner = squeezed.trim_start_matches(['(', '[', '【']);
+    let labelled_at = |s: &str| {
+        META_LABELS.iter().any(|label| {
+            s.strip_prefix(label)
+                .is_some_and(|after| after.starts_with(':') && after.len() > 1)
+        })
+    };
+    if labelled_at(inner) {
+        return true;
+    }
+    // Two labels anywhere ("…人民政府 发布时间:… 浏览次数:…").
+    let labelled = META_LABELS
+        .iter()
+        .filter(|label| {
+            squeezed
+                .match_indices(**label)
+                .any(|(at, _)| squeezed[at + label.len()..].starts_with(':'))
+        })
+        .count();
+    labelled >= 2
+}
+
+/// A page footer: registration numbers, ownership, browser advice.
+fn is_footer(squeezed: &str) -> bool {
+    FOOTER_WORDS.iter().any(|w| squeezed.contains(w))
+}
+
+/// A publication stamp: a date written the way pages write it, with a clock time or in
+/// numeric form ("2026-02-06", "2026年02月10日07:41", "2026年02月10日 07时41分四川日报").
+/// Reports date things in prose ("2024年1月10日在…"), never with a clock time or dashes.
+fn is_date_stamp(squeezed: &str) -> bool {
+    let chars: Vec<char> = squeezed.chars().collect();
+    has_numeric_date(&chars) || (has_written_date(&chars) && has_clock_time(&chars))
+}
+
+/// "2026-02-06", "2026/2/6", "2026.02.06".
+fn has_numeric_date(chars: &[char]) -> bool {
+    (0..chars.len()).any(|i| {
+        let Some(after_year) = digits_at(chars, i, 4, 4) else {
+            return false;
+        };
+        let sep = chars.get(after_year).copied();
+        let Some(sep @ ('-' | '/' | '.')) = sep else {
+            return false;
+        };
+        let Some(after_month) = digits_at(chars, after_year + 1, 1, 2) else {
+            return false;
+        };
+        chars.get(after_month) == Some(&sep) && digits_at(chars, after_month + 1, 1, 2).is_some()
+    })
+}
+
+/// "2026年02月10日" or "02月10日".
+fn has_written_date(chars: &[char]) -> bool {
+    (0..chars.len()).any(|i| {
+        digits_at(chars, i, 1, 2).is_some_and(|end| {
+            chars.get(end) == Some(&'月')
+                && digits_at(chars, end + 1, 1, 2).is_some_and(|e| chars.get(e) == Some(&'日'))
+        })
+    })
+}
+
+/// "07:41", "7:41:09", "07时41分".
+fn has_clock_time(chars: &[char]) -> bool {
+    (0..chars.len()).any(|i| {
+        digits_at(chars, i, 1, 2).is_some_and(|end| match chars.get(end) {
+            Some(':') => digits_at(chars, end + 1, 2, 2).is_some(),
+            Some('时') => digits_at(chars, end + 1, 1, 2).is_some_and(|e| chars.get(e) == Some(&'分')),
+            _ => false,
+        })
+    })
+}
+
+/// The index after a run of `min..=max` ASCII digits starting at `i` (and not preceded by a
+/// digit), if there is one.
+fn digits_at(chars: &[char], i: usize, min: usize, max: usize) -> Option<usize> {
+    if i > 0 && chars.get(i - 1).is_some_and(char::is_ascii_digit) {
+        return None;
+    }
+    let n = chars[i.min(chars.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    (min..=max).contains(&n).then_some(i + n)
+}
+
+/// A breadcrumb: places of the site separated by arrows ("首页 > 政务公开 > 政府工作报告",
+/// "当前位置:首页>>新闻").
+fn is_breadcrumb(squeezed: &str) -> bool {
+    let arrows = squeezed
+        .chars()
+        .filter(|c| matches!(c, '>' | '»' | '→' | '›'))
+        .count();
+    arrows >= 2 || (arrows == 1 && starts_with_any(squeezed, &["首页", "主页", "网站首页"]))
+}
+
+/// Link text: "相关附件>>", "更多>>", "【相关链接】", and the label of a link block alone.
+fn is_link_text(squeezed: &str) -> bool {
+    squeezed.ends_with(">>") || squeezed.ends_with('»') || is_link_block_label(squeezed)
+}
+
+/// The label that opens a block of related links ("相关报道:", "延伸阅读").
+pub fn is_link_block_label(squeezed: &str) -> bool {
+    let bare =
+        squeezed.trim_matches(|c| matches!(c, '>' | '»' | '【' | '】' | '[' | ']' | ':' | '<'));
+    LINK_BLOCK_LABELS.contains(&bare)
+}
+
+/// A line with letters but no Chinese: an address, an identifier, an English menu
+/// ("a3f9c2e1b7d04c6e", "http://www.gov.cn/…", "Copyright 2026"). Reports are Chinese; their
+/// Latin-only lines are numbers ("5.5%"), which have no letters.
+fn is_latin_line(squeezed: &str) -> bool {
+    let letters = squeezed.chars().filter(char::is_ascii_alphabetic).count();
+    let marks = squeezed.chars().any(|c| "-/:._@#=?&".contains(c));
+    (letters >= 6 || (letters >= 3 && marks)) && !squeezed.chars().any(is_cjk)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::structure::chars::despace;
+
+    fn chrome(line: &str) -> bool {
+        let norm = crate::normalize::fold_width(line);
+        is_chrome(&norm, &despace(&norm))
+    }
+
+    #[test]
+    fn page_chrome_of_every_kind_is_recognised() {
+        for line in [
+            "下载",
+            "打印",
+            "全屏",
+            "收藏",
+            "【字号：",
+            "加大",
+            "还原",
+            "减小",
+            "分享到：",
+            "【打印】",
+            "关闭窗口",
+            "大中小",
+            "字号：大 中 小",
+            "【打印本页】 【关闭窗口】",
+            "扫一扫在手机打开当前页",
+            "相关附件>>",
+            "相关链接>>",
+            "相关报道：",
+            "【延伸阅读】",
+            "a3f9c2e1b7d04c6e8f2a",
+            "http://www.hebei.gov.cn/hebei/index.html",
+            "来源：河北日报",
+            "时间：2026-02-06",
+            "发布时间：2026-01-27 09:30 来源：省政府办公厅",
+            "(责编：张三、李四)",
+            "2026年02月10日 07时41分四川日报",
+            "2026年02月10日07:41 | 来源：四川日报",
+            "首页 > 政务公开 > 政府工作报告",
+            "人民网>>地方>>正文",
+            "主办单位：河北省人民政府办公厅",
+            "冀ICP备05003184号",
+            "冀公网安备 13010202000001号",
+            "网站标识码1300000051",
+            "索引号：000014349/2026-00012 主题分类：综合政务",
+            "-END-",
+            "点击上方蓝字关注我们",
+            "分享让更多人看到",
+            "原创 沈阳发布 2024年01月08日 10:30 辽宁",
+        ] {
+            assert!(chrome(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn report_lines_are_not_chrome() {
+        for line in [
+            "各位代表：",
+            "一、2025年工作回顾",
+            "2023年 工作回顾",
+            "政府工作报告",
+            "2026年河北省政府工作报告",
+            "——2026年1月27日在河北省第十四届人民代表大会第四次会议上",
+            "河北省人民政府省长 王正谱",
+            "(2024年1月10日)",
+            "地区生产总值增长5.5%左右",
+            "大力发展新质生产力",
+            "中小企业",
+            "主要目标：",
+            "5.5%",
+            "GDP",
+            "CPI涨幅3%左右",
+            "点赞中国",
+            "打印机产业园建设",
+            "来源于实践",
+            "时间就是效率",
+            "附件1",
+            "2026年省十件民生实事",
+            "“十四五”时期工作回顾",
+            "一、一年接着一年干",
+        ] {
+            assert!(!chrome(line), "{line}");
+        }
+    }
+}

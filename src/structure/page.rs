@@ -1,0 +1,201 @@
+//! Furniture seen only across lines: a block of related links, a running page header, text a
+//! page repeats after the report.
+//!
+//! One line alone does not show these: "代表热议政府工作报告" is a headline only because it
+//! follows "相关报道:", "政府工作报告" is a page header only because it stands at the top of
+//! every page, and the opening paragraph after the report's last "!" is a page repeating its
+//! summary only because the report already said it.
+
+use std::collections::HashMap;
+
+use super::chars::{char_count, despace, ends_sentence, fold_char, has_sentence_stop};
+use super::chrome::is_link_block_label;
+use super::headings::parse_marker;
+use super::title;
+use crate::model::DropReason;
+
+/// Longest headline in a block of links, in characters.
+const MAX_LINK_CHARS: usize = 40;
+/// Longest running header or footer, in characters.
+const MAX_RUNNING_CHARS: usize = 30;
+/// A short line standing this often in a file is a running header or footer.
+const MIN_RUNNING_REPEATS: usize = 3;
+/// Shortest paragraph that counts as repeated text (short ones, "各位代表!", recur in reports).
+const MIN_REPEATED_CHARS: usize = 20;
+
+/// Furniture found across lines: `norms` are the normalized lines (empty for blank ones),
+/// `dropped` says which are already furniture. Returns line indices and reasons, in order.
+pub fn find(norms: &[&str], dropped: &[bool]) -> Vec<(usize, DropReason)> {
+    let mut found: Vec<(usize, DropReason)> = Vec::new();
+    found.extend(link_blocks(norms).into_iter().map(|i| (i, DropReason::SiteChrome)));
+    found.extend(running_lines(norms, dropped).into_iter().map(|i| (i, DropReason::PageNumber)));
+    found.extend(repeated_after_end(norms, dropped).into_iter().map(|i| (i, DropReason::Repeated)));
+    found.sort_unstable_by_key(|(i, _)| *i);
+    found.dedup_by_key(|(i, _)| *i);
+    found.retain(|(i, _)| !dropped[*i]);
+    found
+}
+
+/// The headlines under each link-block label ("相关报道:" and the short lines after it, up to
+/// the first line that is prose).
+fn link_blocks(norms: &[&str]) -> Vec<usize> {
+    let mut lines = Vec::new();
+    let mut i = 0;
+    while i < norms.len() {
+        if !is_link_block_label(&despace(norms[i])) {
+            i += 1;
+            continue;
+        }
+        i += 1;
+        while i < norms.len() {
+            let line = norms[i].trim();
+            if line.is_empty() {
+                i += 1;
+                continue;
+            }
+            // A headline may exclaim or ask ("沈阳今年这样干!"); prose states, with "。".
+            if char_count(line) > MAX_LINK_CHARS || line.contains('。') {
+                break;
+            }
+            lines.push(i);
+            i += 1;
+        }
+    }
+    lines
+}
+
+/// Short lines that recur through the file (a page header, a running title): every copy but
+/// a first one that is the title itself. Numbered lines are headings, which a compilation
+/// repeats report after report ("一、2023年工作回顾").
+fn running_lines(norms: &[&str], dropped: &[bool]) -> Vec<usize> {
+    let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, norm) in norms.iter().enumerate() {
+        let line = norm.trim();
+        if dropped[i]
+            || line.is_empty()
+            || char_count(line) > MAX_RUNNING_CHARS
+            || has_sentence_stop(line)
+            || title::starts_with_salutation(line)
+            || parse_marker(line).is_some()
+        {
+            continue;
+        }
+        seen.entry(despace(line).into_owned()).or_default().push(i);
+    }
+    let mut lines = Vec::new();
+    for (text, at) in seen {
+        if at.len() < MIN_RUNNING_REPEATS || !text.chars().any(|c| !fold_char(c).is_ascii_digit())
+        {
+            continue;
+        }
+        let keep_first = title::is_title_line(&text);
+        lines.extend(at.into_iter().skip(usize::from(keep_first)));
+    }
+    lines.sort_unstable();
+    lines
+}
+
+/// Paragraphs after the report's last exclamation ("…而努力奋斗!") that repeat text said
+/// before it: a page repeating the report's opening or summary. Numbered lines are left alone:
+/// an appendix's items (民生实事) may well repeat the body, and are the report's own.
+fn repeated_after_end(norms: &[&str], dropped: &[bool]) -> Vec<usize> {
+    let Some(end) = (0..norms.len()).rev().find(|&i| {
+        !dropped[i] && char_count(norms[i]) >= MIN_REPEATED_CHARS && ends_with_exclamation(norms[i])
+    }) else {
+        return Vec::new();
+    };
+    // The text before the end, as one string: a repeat may run across its paragraphs.
+    let earlier: String = norms[..end]
+        .iter()
+        .zip(dropped)
+        .filter(|(n, dropped)| !n.trim().is_empty() && !**dropped)
+        .map(|(n, _)| despace(n.trim()))
+        .collect();
+    (end + 1..norms.len())
+        .filter(|&i| !dropped[i] && parse_marker(norms[i].trim()).is_none())
+        .filter(|&i| {
+            let line = despace(norms[i].trim());
+            // A summary cut short ("…认真学习贯彻习……") repeats text up to its cut; it may
+            // run across a heading, so each of its sentences is looked for on its own.
+            let cut = line.trim_end_matches(['…', '.']);
+            char_count(cut) >= MIN_REPEATED_CHARS
+                && cut
+                    .split_inclusive('。')
+                    .filter(|s| char_count(s) > 1)
+                    .all(|s| earlier.contains(s))
+        })
+        .collect()
+}
+
+fn ends_with_exclamation(norm: &str) -> bool {
+    ends_sentence(norm)
+        && norm
+            .trim_end_matches(|c: char| super::chars::is_closer(c) || super::chars::is_space(c))
+            .ends_with(['!', '！'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(lines: &[&str]) -> Vec<(usize, DropReason)> {
+        find(lines, &vec![false; lines.len()])
+    }
+
+    #[test]
+    fn headlines_under_a_link_label_are_furniture_up_to_prose() {
+        let lines = [
+            "为建设经济强省而努力奋斗!",
+            "相关报道:",
+            "省十四届人大四次会议开幕",
+            "",
+            "代表热议政府工作报告",
+            "速看!沈阳今年这样干!",
+            "这是一段正文,不是链接。",
+        ];
+        assert_eq!(
+            found(&lines),
+            vec![
+                (2, DropReason::SiteChrome),
+                (4, DropReason::SiteChrome),
+                (5, DropReason::SiteChrome)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_running_header_goes_but_the_title_stays() {
+        let lines = [
+            "政府工作报告",
+            "一段正文。",
+            "政府工作报告",
+            "又一段正文。",
+            "政府工作报告",
+            "各位代表:",
+            "各位代表:",
+            "各位代表:",
+        ];
+        assert_eq!(
+            found(&lines),
+            vec![(2, DropReason::PageNumber), (4, DropReason::PageNumber)]
+        );
+    }
+
+    #[test]
+    fn the_opening_repeated_after_the_end_is_furniture() {
+        let opening = "现在,我代表省人民政府,向大会报告政府工作,请予审议。";
+        let lines = [
+            opening,
+            "今年要做好以下工作,这一句话足够长了。",
+            "让我们团结奋斗,为建设现代化强省而努力奋斗!",
+            opening,
+        ];
+        assert_eq!(found(&lines), vec![(3, DropReason::Repeated)]);
+        let cut = "现在,我代表省人民政府,向大会报告政府工作……";
+        let lines = [opening, "让我们团结奋斗,为建设现代化强省而努力奋斗!", cut];
+        assert_eq!(found(&lines), vec![(2, DropReason::Repeated)]);
+        // Before the end, a repeated paragraph is the report's own.
+        let lines = [opening, opening, "让我们团结奋斗,为建设现代化强省而努力奋斗!"];
+        assert_eq!(found(&lines), vec![]);
+    }
+}
