@@ -110,6 +110,8 @@ pub enum DropReason {
     Repeated,
     /// Text before the report's title: an article's lead, an editor's note.
     BeforeReport,
+    /// Short lines after the report's end: comments, recommended links, disclaimers, footers.
+    AfterReport,
     /// A user-supplied rule removed it.
     Rule,
     /// Anything else that is not report text (stray symbols, empty markers).

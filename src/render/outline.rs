@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use colored::Colorize;
 use serde::Serialize;
 
-use crate::model::{Document, DropReason, Genre, Report, Section, SectionKind};
+use crate::model::{Document, DropReason, Evidence, Genre, Report, Section, SectionKind};
 use crate::render::text::sanitize;
 
 /// `{"reports":[…],"warnings":[…]}`.
@@ -26,7 +26,11 @@ pub struct ReportJson<'a> {
     pub title: Option<&'a str>,
     pub title_derived: bool,
     pub year: Option<u16>,
+    /// Where the year was found: "title", or derived from "meeting", "speaker", "body", "lead".
+    pub year_from: Option<Evidence>,
     pub place: Option<&'a str>,
+    /// Where the place was found, as for `year_from`.
+    pub place_from: Option<Evidence>,
     pub genre: Genre,
     pub encoding: &'a str,
     pub converted: bool,
@@ -79,7 +83,9 @@ fn report_json(report: &Report) -> ReportJson<'_> {
         title: report.title.as_ref().map(|t| t.text.as_str()),
         title_derived: report.title_derived,
         year: report.year,
+        year_from: report.year_from,
         place: report.place.as_deref(),
+        place_from: report.place_from,
         genre: report.genre,
         encoding: &report.encoding,
         converted: report.converted,
@@ -130,6 +136,25 @@ pub fn write_text(out: &mut impl Write, documents: &[Document]) -> io::Result<()
     Ok(())
 }
 
+/// "year 2024 from the meeting line, place 河北省 from the speaker's office": the values the
+/// title does not give, and where they were found instead.
+fn derived_line(report: &Report) -> Option<String> {
+    let derived = |value: Option<String>, from: Option<Evidence>, what: &str| match (value, from) {
+        (Some(v), Some(from)) if from != Evidence::Title => {
+            Some(format!("{what} {v} from {}", from.describe()))
+        }
+        _ => None,
+    };
+    let parts: Vec<String> = [
+        derived(report.year.map(|y| y.to_string()), report.year_from, "year"),
+        derived(report.place.clone(), report.place_from, "place"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| format!("derived: {}", parts.join(", ")))
+}
+
 fn write_report(out: &mut impl Write, report: &Report) -> io::Result<()> {
     let title = match &report.title {
         Some(t) if report.title_derived => format!("{} (title derived)", t.text),
@@ -150,6 +175,9 @@ fn write_report(out: &mut impl Write, report: &Report) -> io::Result<()> {
         script,
         genre_name(report.genre)
     )?;
+    if let Some(line) = derived_line(report) {
+        writeln!(out, "  {}", sanitize(&line))?;
+    }
     writeln!(
         out,
         "  {} characters, {} sections, {} sentences",

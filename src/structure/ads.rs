@@ -114,9 +114,37 @@ fn ad_from(line: &str, at: usize) -> Option<(usize, usize)> {
 /// Tags that format a page's text, which copies leave behind. Other markup ("<script>",
 /// "<img …>") is not a formatting leftover: it stays text, to be shown escaped.
 const FORMATTING_TAGS: &[&str] = &[
-    "font", "span", "p", "br", "div", "b", "strong", "em", "i", "u", "sup", "sub", "td", "tr",
-    "th", "table", "tbody", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section",
-    "center", "blockquote", "nobr", "o:p",
+    "font",
+    "span",
+    "p",
+    "br",
+    "div",
+    "b",
+    "strong",
+    "em",
+    "i",
+    "u",
+    "sup",
+    "sub",
+    "td",
+    "tr",
+    "th",
+    "table",
+    "tbody",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "center",
+    "blockquote",
+    "nobr",
+    "o:p",
 ];
 
 /// HTML tags left in copied text ("</font>", "<br/>", "<p class=\"x\">"), and a closing tag
@@ -144,10 +172,7 @@ fn markup(line: &str) -> Vec<(usize, usize)> {
             _ => continue,
         };
         let inner = inner.trim_start_matches('/').trim_end_matches('/');
-        let name_len = inner
-            .bytes()
-            .take_while(u8::is_ascii_alphanumeric)
-            .count();
+        let name_len = inner.bytes().take_while(u8::is_ascii_alphanumeric).count();
         let name_ok = FORMATTING_TAGS.contains(&inner[..name_len].to_ascii_lowercase().as_str());
         let rest = &inner[name_len..];
         let attributes_ok = rest.is_empty() || (rest.starts_with(' ') && rest.len() <= 120);

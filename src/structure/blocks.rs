@@ -267,7 +267,8 @@ impl Assembler {
                     && self.blank_layout
                     && !self.in_appendix
                     && is_unnumbered_candidate(&open.original);
-                let part_candidate = open.pieces == 1 && !self.in_appendix && is_part_line(&open.original);
+                let part_candidate =
+                    open.pieces == 1 && !self.in_appendix && is_part_line(&open.original);
                 blocks.push(Block::Paragraph(ParagraphBlock {
                     original: open.original,
                     line: open.line,
@@ -332,12 +333,11 @@ fn is_part_line(original: &str) -> bool {
 /// Make part candidates headings above the numbered sections when there are at least two of
 /// them (parts come in twos and threes: review, plan, this year's work); a lone one stays text.
 pub fn promote_parts(blocks: &mut [Block]) {
-    let is_top = |b: Option<&Block>| {
-        matches!(b, Some(Block::Heading(h)) if matches!(h.style, Some(Style::CnComma | Style::Part)))
-    };
+    let is_top = |b: Option<&Block>| matches!(b, Some(Block::Heading(h)) if matches!(h.style, Some(Style::CnComma | Style::Part)));
     let parts: Vec<usize> = (0..blocks.len())
         .filter(|&i| {
-            matches!(&blocks[i], Block::Paragraph(p) if p.part_candidate) && is_top(blocks.get(i + 1))
+            matches!(&blocks[i], Block::Paragraph(p) if p.part_candidate)
+                && is_top(blocks.get(i + 1))
         })
         .collect();
     if parts.len() < 2 {

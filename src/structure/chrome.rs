@@ -59,6 +59,20 @@ const CONTROL_WORDS: &[&str] = &[
     "链接",
     "保存",
     "评论",
+    "发表评论",
+    "添加评论",
+    "我要留言",
+    "留言",
+    "回复",
+    "引用",
+    "举报",
+    "支持",
+    "反对",
+    "收起",
+    "展开",
+    "展开全文",
+    "喜欢",
+    "申请转载",
     "点赞",
     "在看",
     "阅读原文",
@@ -69,6 +83,8 @@ const CONTROL_WORDS: &[&str] = &[
     "下一页",
     "上一篇",
     "下一篇",
+    "上一条",
+    "下一条",
     "在手机打开当前页",
     "手机版",
     "无障碍",
@@ -185,6 +201,11 @@ const LINK_BLOCK_LABELS: &[&str] = &[
     "相关稿件",
     "延伸阅读",
     "推荐阅读",
+    "相关推荐",
+    "为你推荐",
+    "为您推荐",
+    "今日推荐",
+    "相关专题",
     "热点推荐",
     "热门推荐",
     "精彩推荐",
@@ -222,7 +243,17 @@ fn is_call_to_action(squeezed: &str) -> bool {
     char_count(squeezed) <= MAX_CALL_CHARS
         && (starts_with_any(
             squeezed,
-            &["点击", "長按", "长按", "扫码", "掃碼", "扫描二维码", "识别二维码", "分享让", "转发"],
+            &[
+                "点击",
+                "長按",
+                "长按",
+                "扫码",
+                "掃碼",
+                "扫描二维码",
+                "识别二维码",
+                "分享让",
+                "转发",
+            ],
         ) || ["关注我们", "关注公众号", "蓝字", "置顶", "星标"]
             .iter()
             .any(|w| squeezed.contains(w)))
@@ -348,7 +379,9 @@ fn has_clock_time(chars: &[char]) -> bool {
     (0..chars.len()).any(|i| {
         digits_at(chars, i, 1, 2).is_some_and(|end| match chars.get(end) {
             Some(':') => digits_at(chars, end + 1, 2, 2).is_some(),
-            Some('时') => digits_at(chars, end + 1, 1, 2).is_some_and(|e| chars.get(e) == Some(&'分')),
+            Some('时') => {
+                digits_at(chars, end + 1, 1, 2).is_some_and(|e| chars.get(e) == Some(&'分'))
+            }
             _ => false,
         })
     })

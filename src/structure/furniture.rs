@@ -129,12 +129,24 @@ fn is_page_number(squeezed: &str) -> bool {
     }
     // What is left ("3/10", "第3页 共10页") is at most 9 bytes or opens with 第: other lines
     // (nearly all) are not searched for its marks.
-    if core.len() > 9 && !core.starts_with('第') {
+    if core.len() > 9 && !core.starts_with(['第', '下', '上', '转', '接']) {
         return false;
     }
     if let Some((a, b)) = core.split_once('/') {
-        return digits(a) && digits(b);
+        if digits(a) && digits(b) {
+            return true;
+        }
     }
+    // "第3页/共14页", "(下转第3版)", "上接第2版": a page counter, a newspaper's jump line.
+    let core = core.replace('/', "");
+    let jump = ["下转", "上接", "转第", "接第"]
+        .iter()
+        .find_map(|w| core.strip_prefix(w))
+        .map(|rest| rest.trim_start_matches('第'));
+    if let Some(rest) = jump {
+        return rest.strip_suffix('版').is_some_and(digits);
+    }
+    let core = core.as_str();
     let paged = |s: &str| {
         s.strip_prefix('第')
             .and_then(|s| s.strip_suffix('页').or_else(|| s.strip_suffix('頁')))
@@ -335,7 +347,15 @@ mod tests {
         ] {
             assert_eq!(classify_line(line), Some(DropReason::PageNumber), "{line}");
         }
-        for line in ["12345/1", "第3页/共10页", "3页 共10页"] {
+        for line in [
+            "第3页/共10页",
+            "第 3 页 / 共 14 页",
+            "(下转第3版)",
+            "上接第2版",
+        ] {
+            assert_eq!(classify_line(line), Some(DropReason::PageNumber), "{line}");
+        }
+        for line in ["12345/1", "3页 共10页", "下转移支付"] {
             assert_eq!(classify_line(line), None, "{line}");
         }
         assert_eq!(classify_line("|"), Some(DropReason::Noise));

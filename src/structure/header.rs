@@ -58,7 +58,9 @@ pub fn scan(pieces: &[Piece]) -> Head {
     // no title, its meeting line. Everything above it came with the page (chrome, a kicker, an
     // article's lead), whatever its shape, save the meeting, date and speaker lines.
     let before_opening = (0..limit)
-        .take_while(|&j| !title::starts_with_salutation(&pieces[j].norm) && pieces[j].marker.is_none())
+        .take_while(|&j| {
+            !title::starts_with_salutation(&pieces[j].norm) && pieces[j].marker.is_none()
+        })
         .last()
         .map_or(0, |j| j + 1);
     let last_title = (0..before_opening)
@@ -87,7 +89,7 @@ pub fn scan(pieces: &[Piece]) -> Head {
             let reason = if title::is_speaker_line(norm) {
                 head.speaker.get_or_insert_with(|| norm.to_string());
                 DropReason::Byline
-            } else if title::is_news_lead(norm) {
+            } else if i == head.dropped.len() && title::is_news_lead(norm) {
                 head.lead.get_or_insert_with(|| norm.to_string());
                 DropReason::BeforeReport
             } else if has_sentence_stop(piece.text) || char_count(piece.text) > MAX_KICKER_CHARS {
@@ -129,7 +131,7 @@ pub fn scan(pieces: &[Piece]) -> Head {
         } else if title::is_date_line(norm) && found {
             head.date_year = head.date_year.or_else(|| title::year_of(norm));
             head.dropped.push((i, DropReason::Byline));
-        } else if !found && title::is_news_lead(norm) {
+        } else if !found && i == head.dropped.len() && title::is_news_lead(norm) {
             head.lead.get_or_insert_with(|| norm.to_string());
             head.dropped.push((i, DropReason::BeforeReport));
         } else if has_sentence_stop(piece.text) || char_count(piece.text) > MAX_KICKER_CHARS {
@@ -246,22 +248,46 @@ pub fn identify(head: &Head, body: &BodyEvidence) -> Identity {
         None => Genre::Other,
     };
     let title_norm = written.map(|t| match &fused {
-        Some((title, _)) => squeeze_cjk_spaces(title),
-        None => squeeze_cjk_spaces(&t.norm),
+        Some((title, _)) => squeeze_cjk_spaces(title::strip_decorations(title)),
+        None => squeeze_cjk_spaces(title::strip_decorations(&t.norm)),
     });
     let speaker = head.speaker.as_deref();
     let (place, place_from) = first_found([
-        (title_norm.as_deref().and_then(title::place_from_title), Evidence::Title),
-        (meeting.and_then(title::place_from_meeting), Evidence::Meeting),
-        (speaker.and_then(title::place_from_speaker), Evidence::Speaker),
-        (body.place.clone().filter(|_| genre != Genre::Other), Evidence::Body),
-        (head.lead.as_deref().and_then(title::place_from_meeting), Evidence::Lead),
+        (
+            title_norm.as_deref().and_then(title::place_from_title),
+            Evidence::Title,
+        ),
+        (
+            meeting.and_then(title::place_from_meeting),
+            Evidence::Meeting,
+        ),
+        (
+            speaker.and_then(title::place_from_speaker),
+            Evidence::Speaker,
+        ),
+        (
+            body.place.clone().filter(|_| genre != Genre::Other),
+            Evidence::Body,
+        ),
+        (
+            head.lead.as_deref().and_then(title::place_from_meeting),
+            Evidence::Lead,
+        ),
     ]);
     let (year, year_from) = first_found([
-        (title_norm.as_deref().and_then(title::year_of), Evidence::Title),
-        (meeting.and_then(title::year_of).or(head.date_year), Evidence::Meeting),
+        (
+            title_norm.as_deref().and_then(title::year_of),
+            Evidence::Title,
+        ),
+        (
+            meeting.and_then(title::year_of).or(head.date_year),
+            Evidence::Meeting,
+        ),
         (body.year.filter(|_| genre != Genre::Other), Evidence::Body),
-        (head.lead.as_deref().and_then(title::year_of), Evidence::Lead),
+        (
+            head.lead.as_deref().and_then(title::year_of),
+            Evidence::Lead,
+        ),
     ]);
     let generic = title_norm
         .as_deref()
@@ -292,7 +318,9 @@ pub fn identify(head: &Head, body: &BodyEvidence) -> Identity {
 }
 
 /// The first value found, and where it was found.
-fn first_found<T, const N: usize>(candidates: [(Option<T>, Evidence); N]) -> (Option<T>, Option<Evidence>) {
+fn first_found<T, const N: usize>(
+    candidates: [(Option<T>, Evidence); N],
+) -> (Option<T>, Option<Evidence>) {
     candidates
         .into_iter()
         .find_map(|(value, from)| value.map(|v| (Some(v), Some(from))))
@@ -356,7 +384,10 @@ fn plan_year_of_heading(heading: &str) -> Option<u16> {
 fn chinese_year(text: &str) -> Option<u16> {
     let digit = |c: char| match c {
         '〇' | '○' | '零' | 'O' => Some(0),
-        _ => "一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u16 + 1),
+        _ => "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u16 + 1),
     };
     let chars: Vec<char> = text.chars().collect();
     chars.windows(5).find_map(|w| {

@@ -152,7 +152,10 @@ pub fn split_paragraphs<'a>(
         let gap = Gap {
             before: &line[start..gap_start],
             after: &line[gap_end..],
-            body_follows: spaced && line.len() - gap_end > SHORT_REST_BYTES,
+            // A wide gap (two spaces, an ideographic one) sets a heading off its body even
+            // where spaces do not separate the document's paragraphs.
+            body_follows: (spaced || is_wide_gap(&line[gap_start..gap_end]))
+                && line.len() - gap_end > SHORT_REST_BYTES,
         };
         if gap.breaks(normalize) {
             pieces.push(gap.before);
@@ -165,6 +168,11 @@ pub fn split_paragraphs<'a>(
         .map(|p| p.trim_matches(is_space))
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// Two spaces or more, or an ideographic space.
+fn is_wide_gap(gap: &str) -> bool {
+    gap.chars().count() >= 2 || gap.contains('\u{3000}')
 }
 
 /// Byte ranges of the runs of spaces in `line`.

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use super::chars::{char_count, despace, ends_sentence, fold_char, has_sentence_stop};
 use super::chrome::is_link_block_label;
-use super::headings::parse_marker;
+use super::headings::{appendix_kind, parse_marker};
 use super::title;
 use crate::model::DropReason;
 
@@ -27,9 +27,26 @@ const MIN_REPEATED_CHARS: usize = 20;
 /// `dropped` says which are already furniture. Returns line indices and reasons, in order.
 pub fn find(norms: &[&str], dropped: &[bool]) -> Vec<(usize, DropReason)> {
     let mut found: Vec<(usize, DropReason)> = Vec::new();
-    found.extend(link_blocks(norms).into_iter().map(|i| (i, DropReason::SiteChrome)));
-    found.extend(running_lines(norms, dropped).into_iter().map(|i| (i, DropReason::PageNumber)));
-    found.extend(repeated_after_end(norms, dropped).into_iter().map(|i| (i, DropReason::Repeated)));
+    found.extend(
+        link_blocks(norms)
+            .into_iter()
+            .map(|i| (i, DropReason::SiteChrome)),
+    );
+    found.extend(
+        running_lines(norms, dropped)
+            .into_iter()
+            .map(|i| (i, DropReason::PageNumber)),
+    );
+    found.extend(
+        repeated_after_end(norms, dropped)
+            .into_iter()
+            .map(|i| (i, DropReason::Repeated)),
+    );
+    found.extend(
+        after_end(norms, dropped)
+            .into_iter()
+            .map(|i| (i, DropReason::AfterReport)),
+    );
     found.sort_unstable_by_key(|(i, _)| *i);
     found.dedup_by_key(|(i, _)| *i);
     found.retain(|(i, _)| !dropped[*i]);
@@ -84,8 +101,7 @@ fn running_lines(norms: &[&str], dropped: &[bool]) -> Vec<usize> {
     }
     let mut lines = Vec::new();
     for (text, at) in seen {
-        if at.len() < MIN_RUNNING_REPEATS || !text.chars().any(|c| !fold_char(c).is_ascii_digit())
-        {
+        if at.len() < MIN_RUNNING_REPEATS || !text.chars().any(|c| !fold_char(c).is_ascii_digit()) {
             continue;
         }
         let keep_first = title::is_title_line(&text);
@@ -127,6 +143,58 @@ fn repeated_after_end(norms: &[&str], dropped: &[bool]) -> Vec<usize> {
         .collect()
 }
 
+/// Longest line read as page matter after the report's end, in characters.
+const MAX_AFTER_END_CHARS: usize = 80;
+/// A line this long after the last exclamation means the report goes on: nothing is dropped.
+const MIN_PROSE_AFTER_END_CHARS: usize = 200;
+/// So many full stops after the last exclamation mean the report goes on, wrapped into short
+/// lines (a PDF's text): nothing is dropped.
+const MAX_STOPS_AFTER_END: usize = 4;
+/// The end must stand in the last part of the text (this fraction of its lines).
+const END_WITHIN_LAST: f64 = 0.2;
+
+/// Short lines after the report's end that are not an appendix: what a page puts under an
+/// article (comments, replies, recommended links, disclaimers, footers), whatever its words.
+/// The end is the last exclamation ("…而努力奋斗!") in the last part of the text; an appendix
+/// or glossary after it (附件, 名词解释) is the report's own, and so are numbered lines. If
+/// long prose follows the exclamation, it was not the end, and nothing is dropped.
+fn after_end(norms: &[&str], dropped: &[bool]) -> Vec<usize> {
+    let content: Vec<usize> = (0..norms.len())
+        .filter(|&i| !dropped[i] && !norms[i].trim().is_empty())
+        .collect();
+    // Any length: in a wrapped layout the last line may hold only "…不懈奋斗!".
+    let Some(end_at) = content
+        .iter()
+        .rposition(|&i| char_count(norms[i]) >= 4 && ends_with_exclamation(norms[i]))
+    else {
+        return Vec::new();
+    };
+    if (end_at as f64) < (content.len() as f64) * (1.0 - END_WITHIN_LAST) {
+        return Vec::new();
+    }
+    let stops: usize = content[end_at + 1..]
+        .iter()
+        .map(|&i| norms[i].matches('。').count())
+        .sum();
+    if stops > MAX_STOPS_AFTER_END {
+        return Vec::new();
+    }
+    let mut lines = Vec::new();
+    for &i in &content[end_at + 1..] {
+        let line = norms[i].trim();
+        if appendix_kind(line).is_some() || title::is_title_line(line) {
+            break; // the report's appendix, or the next report of a compilation
+        }
+        if char_count(line) >= MIN_PROSE_AFTER_END_CHARS {
+            return Vec::new();
+        }
+        if char_count(line) <= MAX_AFTER_END_CHARS && parse_marker(line).is_none() {
+            lines.push(i);
+        }
+    }
+    lines
+}
+
 fn ends_with_exclamation(norm: &str) -> bool {
     ends_sentence(norm)
         && norm
@@ -164,6 +232,32 @@ mod tests {
     }
 
     #[test]
+    fn short_lines_after_the_end_are_page_matter_but_an_appendix_is_not() {
+        let mut lines = vec!["一段正文,足够长的一段正文,讲了很多事情。"; 30];
+        lines.extend([
+            "让我们团结奋斗,为建设现代化强省而努力奋斗!",
+            "期待家乡越来越好",
+            "本文仅代表作者观点,不代表本网立场。",
+            "附件",
+            "2024年十件民生实事",
+            "1.新建幼儿园10所。",
+        ]);
+        assert_eq!(
+            found(&lines),
+            vec![(31, DropReason::AfterReport), (32, DropReason::AfterReport)]
+        );
+        // Long prose after an exclamation: the report went on.
+        let long = "这是一段很长的正文。".repeat(25);
+        let mut lines = vec!["一段正文,足够长的一段正文,讲了很多事情。"; 20];
+        lines.extend([
+            "同志们,我们的目标一定能够实现,一定要实现!",
+            "短评",
+            long.as_str(),
+        ]);
+        assert_eq!(found(&lines), vec![]);
+    }
+
+    #[test]
     fn a_running_header_goes_but_the_title_stays() {
         let lines = [
             "政府工作报告",
@@ -195,7 +289,11 @@ mod tests {
         let lines = [opening, "让我们团结奋斗,为建设现代化强省而努力奋斗!", cut];
         assert_eq!(found(&lines), vec![(2, DropReason::Repeated)]);
         // Before the end, a repeated paragraph is the report's own.
-        let lines = [opening, opening, "让我们团结奋斗,为建设现代化强省而努力奋斗!"];
+        let lines = [
+            opening,
+            opening,
+            "让我们团结奋斗,为建设现代化强省而努力奋斗!",
+        ];
         assert_eq!(found(&lines), vec![]);
     }
 }

@@ -56,7 +56,47 @@ pub fn is_title_line(norm: &str) -> bool {
     contains_any(&text, REPORT_WORDS)
         && char_count(&text) <= MAX_TITLE_CHARS
         && !starts_with_any(&text, QUOTE_OPENERS)
+        && !text.starts_with(['·', '•', '▪', '●', '■', '◆', '>', '»'])
+        && !states_after_title(&text)
         && !has_sentence_stop(&text)
+}
+
+/// A title without what a page adds to it: a column label before a bar or colon
+/// ("权威发布丨2024年沈阳市政府工作报告全文") and a "(全文)" after it.
+pub fn strip_decorations(norm: &str) -> &str {
+    let mut text = norm.trim();
+    if let Some(at) = text.rfind(['丨', '|', '｜']) {
+        let after = &text[at + text[at..].chars().next().map_or(1, char::len_utf8)..];
+        if contains_any(after, REPORT_WORDS) {
+            text = after.trim();
+        }
+    }
+    for suffix in [
+        "(全文)",
+        "【全文】",
+        "[全文]",
+        "全文",
+        "(全文发布)",
+        "(实录)",
+    ] {
+        if let Some(rest) = text.strip_suffix(suffix) {
+            if contains_any(rest, REPORT_WORDS) {
+                text = rest.trim_end();
+            }
+        }
+    }
+    text
+}
+
+/// A headline that names the report and then says something about it
+/// ("政府工作报告:今年GDP预期目标增长5.5%左右"): an article's, not the report's title.
+fn states_after_title(text: &str) -> bool {
+    REPORT_WORDS.iter().any(|w| {
+        text.find(w).is_some_and(|at| {
+            let after = &text[at + w.len()..];
+            after.starts_with([':', '：']) && char_count(after) > 4
+        })
+    })
 }
 
 /// True when a title line marks an excerpt (摘登, 摘要…).
@@ -148,6 +188,9 @@ pub fn is_date_line(norm: &str) -> bool {
     }
     let text = despace(norm);
     let text = strip_wrappers(&text);
+    if is_written_out_date(text) {
+        return true;
+    }
     let mut parts = text.split(['年', '月', '日']);
     let numbers: Vec<&str> = parts.by_ref().take(3).collect();
     let rest: String = parts.collect();
@@ -160,6 +203,23 @@ pub fn is_date_line(norm: &str) -> bool {
         && ok(numbers[2], 1..=2)
         && rest.is_empty()
         && text.ends_with('日')
+}
+
+/// A date in Chinese numerals or without its day, as covers write it: "二〇二四年一月",
+/// "二○○八年三月五日", "2024年1月".
+fn is_written_out_date(text: &str) -> bool {
+    let numeral = |c: char| "〇○零一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+    let Some((year, rest)) = text.split_once('年') else {
+        return false;
+    };
+    let year_ok = year.chars().count() == 4 && year.chars().all(numeral);
+    let Some((month, day)) = rest.split_once('月') else {
+        return false;
+    };
+    let month_ok = (1..=3).contains(&month.chars().count()) && month.chars().all(numeral);
+    let day = day.strip_suffix('日').unwrap_or(day);
+    let day_ok = day.chars().count() <= 3 && day.chars().all(numeral);
+    year_ok && month_ok && day_ok && (rest.ends_with('月') || rest.ends_with('日'))
 }
 
 /// A reporter's byline: "长城网记者 祝雪娟", "本报记者 张三 李四".
@@ -219,11 +279,16 @@ pub fn place_from_title(norm: &str) -> Option<String> {
         .strip_suffix("人民")
         .unwrap_or(before)
         .trim_end_matches(['的']);
-    // Skip the year: "2024年", "2024年度".
-    let start = before.find('年').map_or(0, |i| i + '年'.len_utf8());
-    let rest = &before[start..];
-    let rest = rest.strip_prefix('度').unwrap_or(rest);
-    place_name(rest).or_else(|| place_from_meeting(&text))
+    // Skip the year, before the place or after it: "2024年济南市", "石家庄市2021年", "2024年度".
+    let without_year = match first_year(before) {
+        Some(year) => {
+            before
+                .replacen(&format!("{year}年度"), "", 1)
+                .replacen(&format!("{year}年"), "", 1)
+        }
+        None => before.to_string(),
+    };
+    place_name(&without_year).or_else(|| place_from_meeting(&text))
 }
 
 /// The place a speaker's office names: "河北省人民政府省长 王正谱" → "河北省",
@@ -257,7 +322,9 @@ pub fn split_fused(norm: &str) -> Option<(String, String)> {
     let at = norm.find(['—', '–', '─'])?;
     let (title, rest) = norm.split_at(at);
     let rest_text = despace(rest);
-    let meeting_end = MEETING_ENDS.iter().find_map(|w| rest_text.find(w).map(|i| i + w.len()))?;
+    let meeting_end = MEETING_ENDS
+        .iter()
+        .find_map(|w| rest_text.find(w).map(|i| i + w.len()))?;
     let meeting = strip_wrappers(&rest_text[..meeting_end]);
     (contains_any(title, REPORT_WORDS) && contains_any(meeting, CONGRESS_WORDS))
         .then(|| (title.trim().to_string(), meeting.to_string()))
@@ -273,7 +340,15 @@ pub fn is_news_lead(norm: &str) -> bool {
     let session = contains_any(&text, CONGRESS_WORDS) || text.contains("会议");
     let news = contains_any(
         &text,
-        &["开幕", "听取", "作政府工作报告", "全文如下", "全文播发", "受权", "全文"],
+        &[
+            "开幕",
+            "听取",
+            "作政府工作报告",
+            "全文如下",
+            "全文播发",
+            "受权",
+            "全文",
+        ],
     );
     session && news && !starts_with_salutation(&text)
 }
@@ -380,6 +455,10 @@ mod tests {
         );
         assert_eq!(place_from_title("政府工作报告"), None);
         assert_eq!(
+            place_from_title("石家庄市2021年政府工作报告").as_deref(),
+            Some("石家庄市")
+        );
+        assert_eq!(
             derived_title(Some(2017), Some("海拉尔区")).as_deref(),
             Some("2017年海拉尔区政府工作报告")
         );
@@ -395,13 +474,22 @@ mod tests {
             place_from_speaker("呼伦贝尔市海拉尔区人民政府代区长  萨国文").as_deref(),
             Some("呼伦贝尔市海拉尔区")
         );
-        assert_eq!(place_from_speaker("国务院总理 李强").as_deref(), Some(NATIONAL));
+        assert_eq!(
+            place_from_speaker("国务院总理 李强").as_deref(),
+            Some(NATIONAL)
+        );
         assert_eq!(
             place_from_delivery("现在,我代表盘锦市人民政府向大会报告工作,请予审议。").as_deref(),
             Some("盘锦市")
         );
-        assert_eq!(place_from_delivery("现在,我代表国务院,向大会报告政府工作").as_deref(), Some(NATIONAL));
-        assert_eq!(place_from_delivery("现在,我代表市人民政府向大会报告工作"), None);
+        assert_eq!(
+            place_from_delivery("现在,我代表国务院,向大会报告政府工作").as_deref(),
+            Some(NATIONAL)
+        );
+        assert_eq!(
+            place_from_delivery("现在,我代表市人民政府向大会报告工作"),
+            None
+        );
         assert_eq!(
             place_from_meeting("——2023年3月5日在第十四届全国人民代表大会第一次会议上").as_deref(),
             Some(NATIONAL)
@@ -415,7 +503,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(title, "政府工作报告");
-        assert_eq!(meeting, "2024年3月5日在第十四届全国人民代表大会第二次会议上");
+        assert_eq!(
+            meeting,
+            "2024年3月5日在第十四届全国人民代表大会第二次会议上"
+        );
         assert_eq!(split_fused("2024年济南市政府工作报告"), None);
     }
 
@@ -432,6 +523,20 @@ mod tests {
             "2024年1月10日在济南市第十八届人民代表大会第三次会议上"
         ));
         assert!(!is_date_line("2024年是关键之年"));
+        assert!(is_date_line("二〇二四年一月"));
+        assert!(is_date_line("二○○八年三月五日"));
+        assert!(!is_date_line("二〇二四年一月起施行"));
+        assert_eq!(
+            strip_decorations("权威发布丨2024年沈阳市政府工作报告全文"),
+            "2024年沈阳市政府工作报告"
+        );
+        assert_eq!(
+            strip_decorations("2024年商丘市政府工作报告(全文)"),
+            "2024年商丘市政府工作报告"
+        );
+        assert!(!is_title_line("·政府工作报告"));
+        assert!(!is_title_line("政府工作报告:今年GDP预期目标增长5.5%左右"));
+        assert!(is_title_line("政府工作报告(摘要)"));
         assert!(is_reporter_line("长城网记者\u{a0}祝雪娟"));
         assert!(!is_reporter_line("记者走进车间,看到工人在工作。"));
         assert!(is_salutation_line("各位代表:"));
