@@ -289,9 +289,9 @@ pub fn identify(head: &Head, body: &BodyEvidence) -> Identity {
             Evidence::Lead,
         ),
     ]);
-    let generic = title_norm
-        .as_deref()
-        .is_none_or(|t| title::is_generic_title(t) || title::year_of(t).is_none());
+    // A written title that names its place is kept as written, year or not
+    // ("刘媛在廊坊市八届人大六次会议上的政府工作报告(摘登)").
+    let generic = title_norm.as_deref().is_none_or(title::is_generic_title);
     let derived = (generic && genre != Genre::Other && (place.is_some() || title_norm.is_none()))
         .then(|| title::derived_title(year, place.as_deref()))
         .flatten();
