@@ -8,7 +8,7 @@
 //! numbered line with no sentence stop is a heading alone; if the next line is a short
 //! fragment with no stop either, the heading was wrapped and the fragment is its end.
 
-use super::chars::{char_count, ends_sentence, first_sentence_end, has_sentence_stop};
+use super::chars::{char_count, ends_sentence, first_sentence_end, has_sentence_stop, longer_than};
 use super::headings::{is_unnumbered_candidate, Marker, Sequences, Style, MAX_HEADING_CHARS};
 use super::lines::Piece;
 use super::runs::{run_forms, Form};
@@ -122,12 +122,12 @@ impl Assembler {
         // The heading must stand alone as top-level headings do ("全省排名位居第" / "一、全国
         // 前列。" is a sentence going on).
         let part_above = piece.starts_line
-            && !has_sentence_stop(piece.text)
-            && char_count(piece.text) <= MAX_HEADING_CHARS
             && piece
                 .marker
                 .as_ref()
                 .is_some_and(|m| matches!(m.style, Style::CnComma | Style::Part))
+            && !longer_than(piece.text, MAX_HEADING_CHARS)
+            && !has_sentence_stop(piece.text)
             && self
                 .open
                 .as_ref()
@@ -323,7 +323,11 @@ const MAX_PART_CHARS: usize = 40;
 fn is_part_line(original: &str) -> bool {
     let text = original.trim();
     let last = text.chars().last().map(super::chars::fold_char);
-    (4..=MAX_PART_CHARS).contains(&char_count(text))
+    // Cheapest first: a paragraph (nearly every one) ends in a stop or is long.
+    text.len() <= 4 * MAX_PART_CHARS
+        && !ends_sentence(text)
+        && !longer_than(text, MAX_PART_CHARS)
+        && longer_than(text, 3)
         && !has_sentence_stop(text)
         && !last.is_some_and(|c| ":,、;—-".contains(c))
         && !title::starts_with_salutation(text)

@@ -117,6 +117,10 @@ pub fn despace(text: &str) -> Cow<'_, str> {
 /// `despace`d text without building it, stopping after `max + 1` characters (the
 /// line classifiers only care about short lines).
 pub fn longer_than(text: &str, max: usize) -> bool {
+    // Every character takes a byte at least: a text of `max` bytes or fewer is not longer.
+    if text.len() <= max {
+        return false;
+    }
     text.chars().filter(|&c| !is_space(c)).nth(max).is_some()
 }
 

@@ -11,7 +11,10 @@
 //! Every test takes one normalized line with its spaces kept (`text`) and without them
 //! (`squeezed`), and answers only for short lines with no sentence stop.
 
-use super::chars::{char_count, fold_char, has_sentence_stop, is_cjk, is_space, starts_with_any};
+use super::chars::{
+    char_count, ends_sentence, fold_char, has_sentence_stop, is_cjk, is_space, longer_than,
+    starts_with_any,
+};
 
 /// Longest chrome line, in characters (a portal's metadata line can be long).
 const MAX_CHROME_CHARS: usize = 100;
@@ -222,7 +225,11 @@ const LINK_BLOCK_LABELS: &[&str] = &[
 
 /// True when a line (normalized; `squeezed` without spaces) is page chrome.
 pub fn is_chrome(text: &str, squeezed: &str) -> bool {
-    if char_count(squeezed) > MAX_CHROME_CHARS || has_sentence_stop(squeezed) {
+    // Prose, nearly every line, ends in a stop: asked first, it spares the full search.
+    if ends_sentence(squeezed)
+        || longer_than(squeezed, MAX_CHROME_CHARS)
+        || has_sentence_stop(squeezed)
+    {
         return false;
     }
     is_control_row(text)

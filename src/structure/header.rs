@@ -348,17 +348,28 @@ impl BodyEvidence {
             .iter()
             .filter_map(|s| s.heading.as_ref())
             .find_map(|h| plan_year_of_heading(&h.text.text));
-        let mut addresses = 0;
-        let mut asks_review = false;
-        let mut place = None;
-        for sentence in sections.iter().flat_map(Section::iter_sentences) {
-            let text = sentence.text.text.as_str();
-            addresses += text.matches("各位代表").count();
-            asks_review |= text.contains("请予审议");
-            if place.is_none() && text.contains("向大会") {
-                place = title::place_from_delivery(text);
-            }
-        }
+        // The text searched at once: a word's search builds a searcher, which asked of every
+        // sentence would cost more than the search.
+        let text: String = sections
+            .iter()
+            .flat_map(Section::iter_sentences)
+            .map(|s| s.text.text.as_str())
+            .collect();
+        let addresses = text.matches("各位代表").count();
+        let asks_review = text.contains("请予审议");
+        let place = text
+            .match_indices("我代表")
+            .map(|(at, _)| &text[at..])
+            .find_map(|from| {
+                let sentence = from
+                    .split_inclusive(['。', '!', '?', ';'])
+                    .next()
+                    .unwrap_or(from);
+                sentence
+                    .contains("向大会")
+                    .then(|| title::place_from_delivery(sentence))
+                    .flatten()
+            });
         BodyEvidence {
             year,
             place,

@@ -8,12 +8,14 @@
 
 use std::collections::HashMap;
 
-use super::chars::{char_count, despace, ends_sentence, fold_char, has_sentence_stop};
+use super::chars::{char_count, despace, ends_sentence, fold_char, has_sentence_stop, longer_than};
 use super::chrome::is_link_block_label;
 use super::headings::{appendix_kind, parse_marker};
 use super::title;
 use crate::model::DropReason;
 
+/// Longest label of a block of links ("【相关报道】:"), in characters.
+const MAX_LABEL_CHARS: usize = 12;
 /// Longest headline in a block of links, in characters.
 const MAX_LINK_CHARS: usize = 40;
 /// Longest running header or footer, in characters.
@@ -59,7 +61,11 @@ fn link_blocks(norms: &[&str]) -> Vec<usize> {
     let mut lines = Vec::new();
     let mut i = 0;
     while i < norms.len() {
-        if !is_link_block_label(&despace(norms[i])) {
+        // Labels are short: longer lines are not squeezed to be asked.
+        if ends_sentence(norms[i])
+            || longer_than(norms[i], MAX_LABEL_CHARS)
+            || !is_link_block_label(&despace(norms[i]))
+        {
             i += 1;
             continue;
         }
@@ -90,7 +96,8 @@ fn running_lines(norms: &[&str], dropped: &[bool]) -> Vec<usize> {
         let line = norm.trim();
         if dropped[i]
             || line.is_empty()
-            || char_count(line) > MAX_RUNNING_CHARS
+            || ends_sentence(line)
+            || longer_than(line, MAX_RUNNING_CHARS)
             || has_sentence_stop(line)
             || title::starts_with_salutation(line)
             || parse_marker(line).is_some()
@@ -116,19 +123,41 @@ fn running_lines(norms: &[&str], dropped: &[bool]) -> Vec<usize> {
 /// an appendix's items (民生实事) may well repeat the body, and are the report's own.
 fn repeated_after_end(norms: &[&str], dropped: &[bool]) -> Vec<usize> {
     let Some(end) = (0..norms.len()).rev().find(|&i| {
-        !dropped[i] && char_count(norms[i]) >= MIN_REPEATED_CHARS && ends_with_exclamation(norms[i])
+        !dropped[i] && ends_with_exclamation(norms[i]) && char_count(norms[i]) >= MIN_REPEATED_CHARS
     }) else {
         return Vec::new();
     };
-    // The text before the end, as one string: a repeat may run across its paragraphs.
-    let earlier: String = norms[..end]
+    // A page's tail is short: only its last lines are asked, so that a file whose last
+    // exclamation stands early is not searched line by line against all that precedes it.
+    let candidates: Vec<usize> = (end + 1..norms.len())
+        .rev()
+        .take(MAX_TAIL_LINES)
+        .filter(|&i| {
+            !dropped[i]
+                && longer_than(norms[i], MIN_REPEATED_CHARS - 1)
+                && parse_marker(norms[i].trim()).is_none()
+        })
+        .collect();
+    let mut candidates = candidates;
+    candidates.reverse();
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    // The report's opening, as one string (a repeat may run across its paragraphs): what a
+    // page repeats is its opening or summary, and the search stays bounded.
+    let mut earlier = String::new();
+    for (norm, _) in norms[..end]
         .iter()
         .zip(dropped)
-        .filter(|(n, dropped)| !n.trim().is_empty() && !**dropped)
-        .map(|(n, _)| despace(n.trim()))
-        .collect();
-    (end + 1..norms.len())
-        .filter(|&i| !dropped[i] && parse_marker(norms[i].trim()).is_none())
+        .filter(|(n, d)| !n.trim().is_empty() && !**d)
+    {
+        if earlier.len() >= MAX_OPENING_BYTES {
+            break;
+        }
+        earlier.push_str(&despace(norm.trim()));
+    }
+    candidates
+        .into_iter()
         .filter(|&i| {
             let line = despace(norms[i].trim());
             // A summary cut short ("…认真学习贯彻习……") repeats text up to its cut; it may
@@ -142,6 +171,11 @@ fn repeated_after_end(norms: &[&str], dropped: &[bool]) -> Vec<usize> {
         })
         .collect()
 }
+
+/// Lines at the end of a file asked whether they repeat the report.
+const MAX_TAIL_LINES: usize = 60;
+/// How much of the report's start (in bytes, about 20,000 characters) a repeat is looked for in.
+const MAX_OPENING_BYTES: usize = 60_000;
 
 /// Longest line read as page matter after the report's end, in characters.
 const MAX_AFTER_END_CHARS: usize = 80;
@@ -165,7 +199,7 @@ fn after_end(norms: &[&str], dropped: &[bool]) -> Vec<usize> {
     // Any length: in a wrapped layout the last line may hold only "…不懈奋斗!".
     let Some(end_at) = content
         .iter()
-        .rposition(|&i| char_count(norms[i]) >= 4 && ends_with_exclamation(norms[i]))
+        .rposition(|&i| ends_with_exclamation(norms[i]) && char_count(norms[i]) >= 4)
     else {
         return Vec::new();
     };
