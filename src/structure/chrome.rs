@@ -235,7 +235,7 @@ pub fn is_chrome(text: &str, squeezed: &str) -> bool {
     is_control_row(text)
         || is_meta_line(squeezed)
         || is_footer(squeezed)
-        || is_date_stamp(squeezed)
+        || is_date_stamp(text)
         || is_breadcrumb(squeezed)
         || is_link_text(squeezed)
         || is_latin_line(squeezed)
@@ -349,8 +349,9 @@ fn is_footer(squeezed: &str) -> bool {
 /// A publication stamp: a date written the way pages write it, with a clock time or in
 /// numeric form ("2026-02-06", "2026年02月10日07:41", "2026年02月10日 07时41分四川日报").
 /// Reports date things in prose ("2024年1月10日在…"), never with a clock time or dashes.
-fn is_date_stamp(squeezed: &str) -> bool {
-    let chars: Vec<char> = squeezed.chars().collect();
+/// Read with its spaces, so that a date and the time after it stay apart.
+fn is_date_stamp(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
     has_numeric_date(&chars) || (has_written_date(&chars) && has_clock_time(&chars))
 }
 
@@ -489,6 +490,7 @@ mod tests {
             "点击上方蓝字关注我们",
             "分享让更多人看到",
             "原创 沈阳发布 2024年01月08日 10:30 辽宁",
+            "本帖最后由 草原晨曦 于 2016-2-26 10:51 编辑",
         ] {
             assert!(chrome(line), "{line}");
         }

@@ -196,37 +196,56 @@ fn after_end(norms: &[&str], dropped: &[bool]) -> Vec<usize> {
     let content: Vec<usize> = (0..norms.len())
         .filter(|&i| !dropped[i] && !norms[i].trim().is_empty())
         .collect();
-    // Any length: in a wrapped layout the last line may hold only "…不懈奋斗!".
-    let Some(end_at) = content
-        .iter()
-        .rposition(|&i| ends_with_exclamation(norms[i]) && char_count(norms[i]) >= 4)
-    else {
-        return Vec::new();
+    // The report's closing line is long; a reader's comment after it ("学习了,期待家乡越来越
+    // 好!") is short. In a wrapped layout, though, the last line may hold only "…不懈奋斗!":
+    // the long line is tried first, then any.
+    let last_exclamation = |min_chars: usize| {
+        content
+            .iter()
+            .rposition(|&i| ends_with_exclamation(norms[i]) && longer_than(norms[i], min_chars))
     };
+    [
+        last_exclamation(MIN_REPEATED_CHARS - 1),
+        last_exclamation(3),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(|end_at| tail_after(norms, &content, end_at))
+    .unwrap_or_default()
+}
+
+/// The page matter after the line at `content[end_at]`, or `None` when that line cannot be
+/// the report's end (too early, or prose follows it).
+fn tail_after(norms: &[&str], content: &[usize], end_at: usize) -> Option<Vec<usize>> {
     if (end_at as f64) < (content.len() as f64) * (1.0 - END_WITHIN_LAST) {
-        return Vec::new();
+        return None;
     }
-    let stops: usize = content[end_at + 1..]
-        .iter()
-        .map(|&i| norms[i].matches('。').count())
-        .sum();
-    if stops > MAX_STOPS_AFTER_END {
-        return Vec::new();
+    let after = &content[end_at + 1..];
+    let stops: usize = after.iter().map(|&i| norms[i].matches('。').count()).sum();
+    // A later exclamation that closes a wrapped paragraph (the line before it as wide as a
+    // page and ending no sentence) is the report's end, not this line.
+    let closes_wrapped = after.windows(2).any(|w| {
+        ends_with_exclamation(norms[w[1]])
+            && longer_than(norms[w[0]], MIN_REPEATED_CHARS - 1)
+            && !ends_sentence(norms[w[0]])
+    });
+    if stops > MAX_STOPS_AFTER_END || closes_wrapped {
+        return None;
     }
     let mut lines = Vec::new();
-    for &i in &content[end_at + 1..] {
+    for &i in after {
         let line = norms[i].trim();
         if appendix_kind(line).is_some() || title::is_title_line(line) {
             break; // the report's appendix, or the next report of a compilation
         }
-        if char_count(line) >= MIN_PROSE_AFTER_END_CHARS {
-            return Vec::new();
+        if longer_than(line, MIN_PROSE_AFTER_END_CHARS - 1) {
+            return None;
         }
-        if char_count(line) <= MAX_AFTER_END_CHARS && parse_marker(line).is_none() {
+        if !longer_than(line, MAX_AFTER_END_CHARS) && parse_marker(line).is_none() {
             lines.push(i);
         }
     }
-    lines
+    Some(lines)
 }
 
 fn ends_with_exclamation(norm: &str) -> bool {
@@ -287,6 +306,31 @@ mod tests {
             "同志们,我们的目标一定能够实现,一定要实现!",
             "短评",
             long.as_str(),
+        ]);
+        assert_eq!(found(&lines), vec![]);
+    }
+
+    #[test]
+    fn a_comment_ending_in_an_exclamation_is_not_the_end_but_a_wrapped_last_line_is() {
+        let filler = "一段正文,足够长的一段正文,讲了很多事情。";
+        let mut lines = vec![filler; 30];
+        lines.extend([
+            "让我们团结奋斗,为建设现代化强省而努力奋斗!",
+            "沙发",
+            "学习了,期待家乡越来越好!",
+        ]);
+        assert_eq!(
+            found(&lines),
+            vec![(31, DropReason::AfterReport), (32, DropReason::AfterReport)]
+        );
+        // A PDF's text, wrapped: the paragraph after an exclamation goes on to the end.
+        let mut lines = vec![filler; 30];
+        lines.extend([
+            "各位代表!让我们更加紧密地团结在以习近平同志为核心的党中央周围!",
+            "我们要更加紧密地团结在以习近平同志为核心的党中央周围,",
+            "迎难而上,砥砺前行,为全面建设社会主义现代化国家而不懈",
+            "奋斗!",
+            "- 12 -",
         ]);
         assert_eq!(found(&lines), vec![]);
     }
