@@ -377,13 +377,14 @@ fn reports_held_out_are_read_no_worse() {
         "holdout",
         &[
             ("year", 14.0 / 15.0),
-            ("no furniture left", 7.0 / 15.0),
-            ("furniture strings gone", 197.0 / 248.0),
+            ("no furniture left", 10.0 / 15.0),
+            ("furniture strings gone", 227.0 / 248.0),
         ],
     );
 }
 
-/// The second held-out set, measured once on first sight and not tuned to.
+/// The second held-out set, measured on first sight and not tuned to (later changes, made for
+/// the first held-out set, moved it; both figures are in the README).
 #[test]
 fn reports_never_seen_before_measuring_are_read_no_worse() {
     assert_floor(
@@ -395,8 +396,8 @@ fn reports_never_seen_before_measuring_are_read_no_worse() {
             ("genre", 12.0 / 13.0),
             ("headings exact", 9.0 / 12.0),
             ("headings found", 35.0 / 37.0),
-            ("no furniture left", 7.0 / 13.0),
-            ("furniture strings gone", 124.0 / 141.0),
+            ("no furniture left", 8.0 / 13.0),
+            ("furniture strings gone", 128.0 / 141.0),
         ],
     );
 }

@@ -184,7 +184,7 @@ const MIN_PROSE_AFTER_END_CHARS: usize = 200;
 /// So many full stops after the last exclamation mean the report goes on, wrapped into short
 /// lines (a PDF's text): nothing is dropped.
 const MAX_STOPS_AFTER_END: usize = 4;
-/// The end must stand in the last part of the text (this fraction of its lines).
+/// The end must stand in the last part of the text (this fraction of its characters).
 const END_WITHIN_LAST: f64 = 0.2;
 
 /// Short lines after the report's end that are not an appendix: what a page puts under an
@@ -217,10 +217,12 @@ fn after_end(norms: &[&str], dropped: &[bool]) -> Vec<usize> {
 /// The page matter after the line at `content[end_at]`, or `None` when that line cannot be
 /// the report's end (too early, or prose follows it).
 fn tail_after(norms: &[&str], content: &[usize], end_at: usize) -> Option<Vec<usize>> {
-    if (end_at as f64) < (content.len() as f64) * (1.0 - END_WITHIN_LAST) {
+    // By characters, not lines: a copy may hold a whole section on one line.
+    let after = &content[end_at + 1..];
+    let size = |lines: &[usize]| lines.iter().map(|&i| norms[i].len()).sum::<usize>();
+    if (size(after) as f64) > (size(content) as f64) * END_WITHIN_LAST {
         return None;
     }
-    let after = &content[end_at + 1..];
     let stops: usize = after.iter().map(|&i| norms[i].matches('。').count()).sum();
     // A later exclamation that closes a wrapped paragraph (the line before it as wide as a
     // page and ending no sentence) is the report's end, not this line.
@@ -233,9 +235,14 @@ fn tail_after(norms: &[&str], content: &[usize], end_at: usize) -> Option<Vec<us
         return None;
     }
     let mut lines = Vec::new();
-    for &i in after {
+    for (k, &i) in after.iter().enumerate() {
         let line = norms[i].trim();
-        if appendix_kind(line).is_some() || title::is_title_line(line) {
+        // A title with an opening after it starts the next report of a compilation; one
+        // without is a link ("图解:一图读懂政府工作报告").
+        let next_opens = after.get(k + 1).is_some_and(|&j| {
+            title::is_meeting_line(norms[j]) || title::starts_with_salutation(norms[j])
+        });
+        if appendix_kind(line).is_some() || (title::is_title_line(line) && next_opens) {
             break; // the report's appendix, or the next report of a compilation
         }
         if longer_than(line, MIN_PROSE_AFTER_END_CHARS - 1) {
@@ -266,12 +273,12 @@ mod tests {
     #[test]
     fn headlines_under_a_link_label_are_furniture_up_to_prose() {
         let lines = [
-            "为建设经济强省而努力奋斗!",
+            "为建设经济强省而努力奋斗。",
             "相关报道:",
             "省十四届人大四次会议开幕",
             "",
             "代表热议政府工作报告",
-            "速看!沈阳今年这样干!",
+            "速看!沈阳今年这样干",
             "这是一段正文,不是链接。",
         ];
         assert_eq!(
