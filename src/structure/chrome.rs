@@ -75,6 +75,8 @@ const CONTROL_WORDS: &[&str] = &[
     "展开",
     "展开全文",
     "喜欢",
+    "关注",
+    "已关注",
     "申请转载",
     "点赞",
     "在看",
@@ -88,6 +90,12 @@ const CONTROL_WORDS: &[&str] = &[
     "下一篇",
     "上一条",
     "下一条",
+    "上一版",
+    "下一版",
+    "版面导航",
+    "本版标题导航",
+    "标题导航",
+    "往期回顾",
     "在手机打开当前页",
     "手机版",
     "无障碍",
@@ -209,6 +217,15 @@ const LINK_BLOCK_LABELS: &[&str] = &[
     "为您推荐",
     "今日推荐",
     "相关专题",
+    "相关文档",
+    "相关资料",
+    "猜你想看",
+    "热门排行",
+    "热点排行",
+    "排行榜",
+    "网友留言",
+    "热门跟贴",
+    "作者最新文章",
     "热点推荐",
     "热门推荐",
     "精彩推荐",
@@ -240,6 +257,72 @@ pub fn is_chrome(text: &str, squeezed: &str) -> bool {
         || is_link_text(squeezed)
         || is_latin_line(squeezed)
         || is_call_to_action(squeezed)
+        || is_bulleted_link(squeezed)
+        || is_file_link(squeezed)
+        || is_placeholder(squeezed)
+        || is_page_label(squeezed)
+        || is_masthead(squeezed)
+}
+
+/// A bulleted headline: "·政府工作报告", "• 代表委员热议…" (a site's list of links; a report's
+/// own lists are numbered).
+fn is_bulleted_link(squeezed: &str) -> bool {
+    squeezed.starts_with(['·', '•', '▪', '◆', '■', '●', '▶', '►']) && !longer_than(squeezed, 40)
+}
+
+/// A newspaper's masthead on its web edition: "本溪日报数字报", "河北日报电子版".
+fn is_masthead(squeezed: &str) -> bool {
+    !longer_than(squeezed, 16)
+        && ["数字报", "电子版", "数字版", "电子报"]
+            .iter()
+            .any(|w| squeezed.ends_with(w))
+}
+
+/// An attachment's name: "2024年沈阳市政府工作报告.docx", "附件:报告全文.pdf".
+fn is_file_link(squeezed: &str) -> bool {
+    let lower = squeezed.to_ascii_lowercase();
+    [
+        ".doc", ".docx", ".pdf", ".wps", ".xls", ".xlsx", ".ppt", ".txt", ".zip", ".rar",
+    ]
+    .iter()
+    .any(|ext| {
+        lower
+            .trim_end_matches(|c: char| {
+                c == ')' || c == ']' || c.is_ascii_digit() || "kmbKMB.(".contains(c)
+            })
+            .ends_with(ext)
+            || lower.ends_with(ext)
+    })
+}
+
+/// What stands where a page had a picture or a video: "[图片]", "【视频】".
+fn is_placeholder(squeezed: &str) -> bool {
+    let inner = squeezed
+        .trim_start_matches(['[', '【', '('])
+        .trim_end_matches([']', '】', ')']);
+    inner.len() < squeezed.len() && ["图片", "视频", "图", "音频", "动图", "表情"].contains(&inner)
+}
+
+/// A newspaper page's label: "第03版:要闻", "第3版", "A03版", and a date with its weekday
+/// ("2024年01月16日 星期二").
+fn is_page_label(squeezed: &str) -> bool {
+    let edition = squeezed.strip_prefix('第').is_some_and(|rest| {
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        (1..=3).contains(&digits) && rest[digits..].starts_with('版')
+    });
+    let weekday = [
+        "星期一",
+        "星期二",
+        "星期三",
+        "星期四",
+        "星期五",
+        "星期六",
+        "星期日",
+        "星期天",
+    ]
+    .iter()
+    .any(|w| squeezed.ends_with(w) || squeezed.contains(&format!("日{w}")));
+    edition && !longer_than(squeezed, 20) || weekday && !longer_than(squeezed, 30)
 }
 
 /// Longest call to action, in characters.
@@ -247,21 +330,42 @@ const MAX_CALL_CHARS: usize = 20;
 
 /// A page asking the reader to act: "点击蓝字关注我们", "长按识别二维码", "分享让更多人看到".
 fn is_call_to_action(squeezed: &str) -> bool {
-    char_count(squeezed) <= MAX_CALL_CHARS
-        && (starts_with_any(
-            squeezed,
-            &[
-                "点击",
-                "長按",
-                "长按",
-                "扫码",
-                "掃碼",
-                "扫描二维码",
-                "识别二维码",
-                "分享让",
-                "转发",
-            ],
-        ) || ["关注我们", "关注公众号", "蓝字", "置顶", "星标"]
+    let app = squeezed.starts_with("下载")
+        && ["客户端", "APP", "App", "app"]
+            .iter()
+            .any(|w| squeezed.contains(w));
+    let account = ["官方账号", "官方帐号", "官方号"]
+        .iter()
+        .any(|w| squeezed.ends_with(w));
+    (char_count(squeezed) <= MAX_CALL_CHARS && (app || account))
+        || char_count(squeezed) <= MAX_CALL_CHARS
+            && (starts_with_any(
+                squeezed,
+                &[
+                    "点击",
+                    "長按",
+                    "长按",
+                    "扫码",
+                    "掃碼",
+                    "扫描二维码",
+                    "识别二维码",
+                    "分享让",
+                    "转发",
+                ],
+            ) || [
+                "关注我们",
+                "关注公众号",
+                "蓝字",
+                "置顶",
+                "星标",
+                "继续阅读",
+                "阅读全文",
+                "展开全文",
+                "查看全文",
+                "打开APP",
+                "VIP",
+                "免费下载",
+            ]
             .iter()
             .any(|w| squeezed.contains(w)))
 }
@@ -272,7 +376,7 @@ fn is_control_row(text: &str) -> bool {
     let mut rest: String = text
         .chars()
         .map(fold_char)
-        .filter(|c| !is_space(*c) && !is_separator(*c))
+        .filter(|c| !is_space(*c) && !is_separator(*c) && !is_invisible(*c))
         .collect();
     if rest.is_empty() {
         return false; // a line of brackets alone is noise, judged elsewhere
@@ -289,6 +393,11 @@ fn is_control_row(text: &str) -> bool {
         rest.drain(..word.len());
     }
     true
+}
+
+/// Zero-width characters pages put between words and icons.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// Brackets, colons and bars that stand between buttons.
@@ -420,7 +529,11 @@ fn is_breadcrumb(squeezed: &str) -> bool {
 
 /// Link text: "相关附件>>", "更多>>", "【相关链接】", and the label of a link block alone.
 fn is_link_text(squeezed: &str) -> bool {
-    squeezed.ends_with(">>") || squeezed.ends_with('»') || is_link_block_label(squeezed)
+    // "相关附件:下载PDF版本(1.2MB)": a label, then the link itself.
+    let labelled = squeezed
+        .split_once(':')
+        .is_some_and(|(label, rest)| !rest.is_empty() && is_link_block_label(label));
+    squeezed.ends_with(">>") || squeezed.ends_with('»') || labelled || is_link_block_label(squeezed)
 }
 
 /// The label that opens a block of related links ("相关报道:", "延伸阅读").
@@ -491,6 +604,19 @@ mod tests {
             "分享让更多人看到",
             "原创 沈阳发布 2024年01月08日 10:30 辽宁",
             "本帖最后由 草原晨曦 于 2016-2-26 10:51 编辑",
+            "·政府工作报告",
+            "2023年沈阳市政府工作报告.doc",
+            "附件：报告全文.pdf(1.2MB)",
+            "[图片]",
+            "第03版：要闻",
+            "2024年01月16日 星期二",
+            "下载凤凰新闻客户端 随时随地看新闻",
+            "凤凰网资讯官方账号",
+            "上一版",
+            "\u{200B}关注",
+            "相关附件：下载PDF版本（1.2MB）",
+            "还剩 12 页未读，继续阅读",
+            "本溪日报数字报",
         ] {
             assert!(chrome(line), "{line}");
         }
@@ -515,6 +641,9 @@ mod tests {
             "GDP",
             "CPI涨幅3%左右",
             "点赞中国",
+            "第一版块",
+            "图为工人在车间",
+            "2024年是星期一开始的一年",
             "打印机产业园建设",
             "来源于实践",
             "时间就是效率",

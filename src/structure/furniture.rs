@@ -55,6 +55,12 @@ const CHROME_STARTS: &[&str] = &[
     "[关闭",
     "上一篇",
     "下一篇",
+    "上一条",
+    "下一条",
+    "免责声明",
+    "特别声明",
+    "版权声明",
+    "声明:",
     "返回顶部",
     "扫一扫",
     "版权所有",
@@ -268,12 +274,32 @@ pub fn find_contents(norms: &[&str]) -> Contents {
             {
                 contents.lines.push(i);
                 i += 1;
+            } else if repeated_below(norms, i) || classify_line(norms[i]).is_some() {
+                // A contents list without page numbers (a repost's): its entries are the
+                // headings the text below repeats; a page's button in it ("收起") is kept in.
+                contents.lines.push(i);
+                i += 1;
             } else {
                 break;
             }
         }
     }
     contents
+}
+
+/// Longest entry of a contents list without page numbers, in characters.
+const MAX_UNPAGED_ENTRY_CHARS: usize = 40;
+
+/// Line `i` is short, ends no sentence, and stands again further down (as the heading it lists).
+fn repeated_below(norms: &[&str], i: usize) -> bool {
+    let line = norms[i].trim();
+    if longer_than(line, MAX_UNPAGED_ENTRY_CHARS) || has_sentence_stop(line) {
+        return false;
+    }
+    let entry = despace(line);
+    norms[i + 1..]
+        .iter()
+        .any(|n| n.len() >= line.len() && despace(n.trim()) == entry)
 }
 
 /// A contents entry: text, then leader dots or spaces, then a page number.
@@ -400,5 +426,23 @@ mod tests {
                 "2024年度江阴市政府工作报告"
             ]
         );
+    }
+
+    #[test]
+    fn a_contents_list_without_page_numbers_is_the_headings_repeated_below() {
+        let lines = [
+            "目录",
+            "一、2023年工作回顾",
+            "二、2024年工作安排",
+            "编者按:以下为报告全文。",
+            "2024年商丘市政府工作报告",
+            "一、2023年工作回顾",
+            "过去一年,我们做了很多工作。",
+            "二、2024年工作安排",
+        ];
+        assert_eq!(find_contents(&lines).lines, vec![0, 1, 2]);
+        // A list the text does not repeat is not a contents list's.
+        let lines = ["目录", "一、甲", "二、乙", "正文。"];
+        assert_eq!(find_contents(&lines).lines, vec![0]);
     }
 }
