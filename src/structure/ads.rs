@@ -38,6 +38,9 @@ pub fn cut_ads(line: &str) -> Cut<'_> {
     if line.contains('>') {
         spans.extend(markup(line));
     }
+    if line.contains('版') {
+        spans.extend(jump_lines(line));
+    }
     spans.sort_unstable();
     let mut cut = Cut::default();
     let mut from = 0;
@@ -109,6 +112,44 @@ fn ad_from(line: &str, at: usize) -> Option<(usize, usize)> {
         .next()
         .filter(|c| before_comma && matches!(c, ',' | '，'));
     Some((at, end + comma.map_or(0, char::len_utf8)))
+}
+
+/// A newspaper's jump line inside the text it interrupts: "…经济(下转第2版)", "(上接第1版)…".
+fn jump_lines(line: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    for word in ["下转第", "上接第", "转第", "接第"] {
+        for (at, _) in line.match_indices(word) {
+            let rest = &line[at + word.len()..];
+            let digits: usize = rest
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .map(char::len_utf8)
+                .sum();
+            if digits == 0 || !rest[digits..].starts_with('版') {
+                continue;
+            }
+            let mut start = at;
+            let mut end = at + word.len() + digits + '版'.len_utf8();
+            if let Some(open) = line[..start]
+                .chars()
+                .next_back()
+                .filter(|c| matches!(c, '(' | '（' | '【' | '['))
+            {
+                start -= open.len_utf8();
+                if let Some(close) = line[end..]
+                    .chars()
+                    .next()
+                    .filter(|c| matches!(c, ')' | '）' | '】' | ']'))
+                {
+                    end += close.len_utf8();
+                }
+            }
+            if !spans.iter().any(|&(s, e)| s <= start && end <= e) {
+                spans.push((start, end));
+            }
+        }
+    }
+    spans
 }
 
 /// Tags that format a page's text, which copies leave behind. Other markup ("<script>",
@@ -255,6 +296,19 @@ mod tests {
             cut("推进<script>alert(1)</script>工程"),
             (vec!["推进<script>alert(1)</script>工程"], vec![])
         );
+    }
+
+    #[test]
+    fn a_newspapers_jump_line_is_cut_out_of_the_text() {
+        assert_eq!(
+            cut("推动经济高质量发展(下转第2版)"),
+            (vec!["推动经济高质量发展"], vec!["(下转第2版)"])
+        );
+        assert_eq!(
+            cut("（上接第1版）全面深化改革。"),
+            (vec!["全面深化改革。"], vec!["（上接第1版）"])
+        );
+        assert_eq!(cut("在第2版面上"), (vec!["在第2版面上"], vec![]));
     }
 
     #[test]

@@ -79,6 +79,9 @@ const CONTROL_WORDS: &[&str] = &[
     "已关注",
     "申请转载",
     "点赞",
+    "赞",
+    "返回搜狐",
+    "查看更多",
     "在看",
     "阅读原文",
     "阅读",
@@ -208,6 +211,7 @@ const LINK_BLOCK_LABELS: &[&str] = &[
     "相关文章",
     "相关链接",
     "相关附件",
+    "附件下载",
     "相关文件",
     "相关稿件",
     "延伸阅读",
@@ -376,7 +380,7 @@ fn is_control_row(text: &str) -> bool {
     let mut rest: String = text
         .chars()
         .map(fold_char)
-        .filter(|c| !is_space(*c) && !is_separator(*c) && !is_invisible(*c))
+        .filter(|c| !is_space(*c) && !is_separator(*c) && !is_invisible(*c) && !is_count(*c))
         .collect();
     if rest.is_empty() {
         return false; // a line of brackets alone is noise, judged elsewhere
@@ -393,6 +397,11 @@ fn is_control_row(text: &str) -> bool {
         rest.drain(..word.len());
     }
     true
+}
+
+/// What a counter beside a button is written with: "阅读 (3.2万)", "点赞 12", "评论 1k+".
+fn is_count(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '.' | '万' | '千' | '亿' | 'w' | 'W' | 'k' | 'K')
 }
 
 /// Zero-width characters pages put between words and icons.
@@ -416,6 +425,8 @@ fn is_separator(c: char) -> bool {
             | '|'
             | '丨'
             | '/'
+            | ','
+            | '、'
             | ':'
             | '·'
             | '•'
@@ -429,6 +440,13 @@ fn is_separator(c: char) -> bool {
 /// "(责编:张三、李四)", "发布时间:2026-02-06 09:30 来源:…"), or holds two such labels.
 fn is_meta_line(squeezed: &str) -> bool {
     let inner = squeezed.trim_start_matches(['(', '[', '【']);
+    // "平台声明:…", "特别声明:…": a page's disclaimer.
+    if inner
+        .split_once(':')
+        .is_some_and(|(label, _)| label.ends_with("声明") && !longer_than(label, 6))
+    {
+        return true;
+    }
     let labelled_at = |s: &str| {
         META_LABELS.iter().any(|label| {
             s.strip_prefix(label)
@@ -538,8 +556,12 @@ fn is_link_text(squeezed: &str) -> bool {
 
 /// The label that opens a block of related links ("相关报道:", "延伸阅读").
 pub fn is_link_block_label(squeezed: &str) -> bool {
-    let bare =
-        squeezed.trim_matches(|c| matches!(c, '>' | '»' | '【' | '】' | '[' | ']' | ':' | '<'));
+    let bare = squeezed.trim_matches(|c| {
+        matches!(
+            c,
+            '>' | '»' | '【' | '】' | '[' | ']' | ':' | '<' | '▼' | '▲' | '►' | '◄' | '▶' | '◀'
+        )
+    });
     LINK_BLOCK_LABELS.contains(&bare)
 }
 
@@ -617,6 +639,12 @@ mod tests {
             "相关附件：下载PDF版本（1.2MB）",
             "还剩 12 页未读，继续阅读",
             "本溪日报数字报",
+            "▼往期推荐▼",
+            "分享　收藏　赞　在看",
+            "阅读 (3.2万)",
+            "返回搜狐，查看更多",
+            "平台声明：该文观点仅代表作者本人",
+            "附件下载：",
         ] {
             assert!(chrome(line), "{line}");
         }
@@ -642,6 +670,8 @@ mod tests {
             "CPI涨幅3%左右",
             "点赞中国",
             "第一版块",
+            "1.5万",
+            "2024年",
             "图为工人在车间",
             "2024年是星期一开始的一年",
             "打印机产业园建设",

@@ -50,6 +50,26 @@ fn opens_report(piece: &Piece) -> bool {
 /// report, the first taking whatever came before its title (cover, contents list).
 pub fn split(pieces: &[Piece]) -> Vec<Range<usize>> {
     let mut bounds = report_starts(pieces);
+    // A cover ("政府工作报告" / "国务院总理 李克强" / a date) has a title and a speaker but no
+    // text: the report is the one whose title follows.
+    let has_text = |range: std::ops::Range<usize>| {
+        pieces[range]
+            .iter()
+            .any(|p| has_sentence_stop(p.text) && p.marker.is_none())
+    };
+    let ends: Vec<usize> = bounds
+        .iter()
+        .skip(1)
+        .copied()
+        .chain([pieces.len()])
+        .collect();
+    let starts = bounds.clone();
+    bounds = starts
+        .iter()
+        .zip(&ends)
+        .filter(|(&start, &end)| has_text(start..end))
+        .map(|(&start, _)| start)
+        .collect();
     if bounds.len() < 2 {
         bounds.clear();
     }

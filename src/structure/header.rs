@@ -123,6 +123,11 @@ pub fn scan(pieces: &[Piece]) -> Head {
             }
         }
         let found = head.title.is_some() || head.meeting.is_some();
+        if title::is_editor_note(norm) {
+            head.dropped.push((i, DropReason::BeforeReport));
+            i += 1;
+            continue;
+        }
         if title::is_speaker_line(norm) {
             head.speaker.get_or_insert_with(|| norm.to_string());
             head.dropped.push((i, DropReason::Byline));

@@ -330,6 +330,15 @@ pub fn split_fused(norm: &str) -> Option<(String, String)> {
         .then(|| (title.trim().to_string(), meeting.to_string()))
 }
 
+/// An editor's note put before a report ("编者按:以下为政府工作报告摘登,供学习参考。").
+pub fn is_editor_note(norm: &str) -> bool {
+    let text = despace(norm);
+    starts_with_any(
+        &text,
+        &["编者按", "编者的话", "编辑按", "小编按", "编者注", "按:"],
+    ) && !longer_than(&text, 300)
+}
+
 /// The lead of a news article that carries the report: it tells of the session
 /// ("十三届全国人大三次会议在人民大会堂开幕,听取…", "新华社北京3月12日电 …全文如下").
 pub fn is_news_lead(norm: &str) -> bool {
