@@ -246,6 +246,9 @@ const LINK_BLOCK_LABELS: &[&str] = &[
 
 /// True when a line (normalized; `squeezed` without spaces) is page chrome.
 pub fn is_chrome(text: &str, squeezed: &str) -> bool {
+    if is_disclaimer(squeezed) {
+        return true;
+    }
     // Prose, nearly every line, ends in a stop: asked first, it spares the full search.
     if ends_sentence(squeezed)
         || longer_than(squeezed, MAX_CHROME_CHARS)
@@ -327,6 +330,37 @@ fn is_page_label(squeezed: &str) -> bool {
     .iter()
     .any(|w| squeezed.ends_with(w) || squeezed.contains(&format!("日{w}")));
     edition && !longer_than(squeezed, 20) || weekday && !longer_than(squeezed, 30)
+}
+
+/// Longest disclaimer, in characters.
+const MAX_DISCLAIMER_CHARS: usize = 100;
+
+/// A page's disclaimer, sentence though it is: "平台声明:该文观点仅代表作者本人,…。",
+/// "本文仅代表作者观点,不代表本网立场。", "如有侵权,请联系删除。".
+fn is_disclaimer(squeezed: &str) -> bool {
+    if longer_than(squeezed, MAX_DISCLAIMER_CHARS) {
+        return false;
+    }
+    let labelled = squeezed
+        .trim_start_matches(['(', '[', '【'])
+        .split_once(':')
+        .is_some_and(|(label, _)| label.ends_with("声明") && !longer_than(label, 6));
+    labelled
+        || [
+            "仅代表作者",
+            "不代表本网",
+            "不代表本站",
+            "不代表本平台",
+            "禁止转载",
+            "未经授权",
+            "如有侵权",
+            "请联系删除",
+            "转载请注明",
+            "仅供学习参考",
+            "仅提供信息存储",
+        ]
+        .iter()
+        .any(|w| squeezed.contains(w))
 }
 
 /// Longest call to action, in characters.
@@ -645,6 +679,9 @@ mod tests {
             "返回搜狐，查看更多",
             "平台声明：该文观点仅代表作者本人",
             "附件下载：",
+            "平台声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。",
+            "如有侵权，请联系删除。",
+            "本文仅代表作者观点，不代表本网立场。",
         ] {
             assert!(chrome(line), "{line}");
         }
