@@ -112,6 +112,8 @@ pub enum DropReason {
     BeforeReport,
     /// Short lines after the report's end: comments, recommended links, disclaimers, footers.
     AfterReport,
+    /// An editor's note or annotation put into the report ("编者按:…", "【律师注】…").
+    EditorNote,
     /// A user-supplied rule removed it.
     Rule,
     /// Anything else that is not report text (stray symbols, empty markers).

@@ -122,7 +122,7 @@ fn jump_lines(line: &str) -> Vec<(usize, usize)> {
             let rest = &line[at + word.len()..];
             let digits: usize = rest
                 .chars()
-                .take_while(char::is_ascii_digit)
+                .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
                 .map(char::len_utf8)
                 .sum();
             if digits == 0 || !rest[digits..].starts_with('版') {
@@ -309,6 +309,7 @@ mod tests {
             (vec!["全面深化改革。"], vec!["（上接第1版）"])
         );
         assert_eq!(cut("在第2版面上"), (vec!["在第2版面上"], vec![]));
+        assert_eq!(cut("(下转第三版)"), (vec![], vec!["(下转第三版)"]));
     }
 
     #[test]

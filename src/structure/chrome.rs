@@ -80,6 +80,21 @@ const CONTROL_WORDS: &[&str] = &[
     "申请转载",
     "点赞",
     "赞",
+    "转载",
+    "加好友",
+    "发纸条",
+    "写留言",
+    "加关注",
+    "分享至",
+    "微信好友",
+    "楼主",
+    "沙发",
+    "板凳",
+    "地板",
+    "只看该作者",
+    "只看楼主",
+    "点击收听",
+    "收听",
     "返回搜狐",
     "查看更多",
     "在看",
@@ -229,6 +244,10 @@ const LINK_BLOCK_LABELS: &[&str] = &[
     "排行榜",
     "网友留言",
     "热门跟贴",
+    "热门评论",
+    "最新评论",
+    "全部评论",
+    "精彩评论",
     "作者最新文章",
     "热点推荐",
     "热门推荐",
@@ -277,12 +296,22 @@ fn is_bulleted_link(squeezed: &str) -> bool {
     squeezed.starts_with(['·', '•', '▪', '◆', '■', '●', '▶', '►']) && !longer_than(squeezed, 40)
 }
 
-/// A newspaper's masthead on its web edition: "本溪日报数字报", "河北日报电子版".
+/// A publication's name standing alone: "本溪日报数字报", "河北日报电子版", "冀云客户端",
+/// "周敏律师的博客".
 fn is_masthead(squeezed: &str) -> bool {
     !longer_than(squeezed, 16)
-        && ["数字报", "电子版", "数字版", "电子报"]
-            .iter()
-            .any(|w| squeezed.ends_with(w))
+        && [
+            "数字报",
+            "电子版",
+            "数字版",
+            "电子报",
+            "客户端",
+            "的博客",
+            "的微博",
+            "的专栏",
+        ]
+        .iter()
+        .any(|w| squeezed.ends_with(w))
 }
 
 /// An attachment's name: "2024年沈阳市政府工作报告.docx", "附件:报告全文.pdf".
@@ -295,7 +324,7 @@ fn is_file_link(squeezed: &str) -> bool {
     .any(|ext| {
         lower
             .trim_end_matches(|c: char| {
-                c == ')' || c == ']' || c.is_ascii_digit() || "kmbKMB.(".contains(c)
+                c == ')' || c == ']' || c.is_ascii_digit() || "kmbKMB.(页".contains(c)
             })
             .ends_with(ext)
             || lower.ends_with(ext)
@@ -401,6 +430,7 @@ fn is_call_to_action(squeezed: &str) -> bool {
                 "展开全文",
                 "查看全文",
                 "打开APP",
+                "APP",
                 "VIP",
                 "免费下载",
             ]
@@ -467,6 +497,8 @@ fn is_separator(c: char) -> bool {
             | '-'
             | '+'
             | '×'
+            | '▼'
+            | '▲'
     )
 }
 
@@ -513,7 +545,37 @@ fn is_footer(squeezed: &str) -> bool {
 /// Read with its spaces, so that a date and the time after it stay apart.
 fn is_date_stamp(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
-    has_numeric_date(&chars) || (has_written_date(&chars) && has_clock_time(&chars))
+    has_numeric_date(&chars)
+        || (has_written_date(&chars) || has_short_numeric_date(&chars)) && has_clock_time(&chars)
+        || is_player_time(&chars)
+        || is_agency_dateline(text)
+}
+
+/// "10-01" or "03/05" before a clock time ("10-01 12:31").
+fn has_short_numeric_date(chars: &[char]) -> bool {
+    (0..chars.len()).any(|i| {
+        digits_at(chars, i, 1, 2).is_some_and(|end| {
+            matches!(chars.get(end), Some('-' | '/'))
+                && digits_at(chars, end + 1, 1, 2).is_some_and(|e| chars.get(e) == Some(&' '))
+        })
+    })
+}
+
+/// A media player's position and length: "00:00 / 41:26".
+fn is_player_time(chars: &[char]) -> bool {
+    has_clock_time(chars)
+        && chars
+            .iter()
+            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '/' | ' '))
+}
+
+/// A news agency's dateline alone: "新华社北京3月5日电", "本报讯".
+fn is_agency_dateline(text: &str) -> bool {
+    let squeezed: String = text.chars().filter(|c| !is_space(*c)).collect();
+    !longer_than(&squeezed, 20)
+        && (squeezed.ends_with("日电")
+            || squeezed.ends_with("本报讯")
+            || squeezed.ends_with("日讯"))
 }
 
 /// "2026-02-06", "2026/2/6", "2026.02.06".
@@ -596,7 +658,11 @@ pub fn is_link_block_label(squeezed: &str) -> bool {
             '>' | '»' | '【' | '】' | '[' | ']' | ':' | '<' | '▼' | '▲' | '►' | '◄' | '▶' | '◀'
         )
     });
-    LINK_BLOCK_LABELS.contains(&bare)
+    // "相关文档推荐", "精彩推荐": labels are short and say they list something.
+    let shaped = !longer_than(bare, 6)
+        && (bare.starts_with("相关") || bare.ends_with("推荐") || bare.ends_with("阅读"))
+        && longer_than(bare, 2);
+    LINK_BLOCK_LABELS.contains(&bare) || shaped
 }
 
 /// A line with letters but no Chinese: an address, an identifier, an English menu
@@ -679,6 +745,19 @@ mod tests {
             "返回搜狐，查看更多",
             "平台声明：该文观点仅代表作者本人",
             "附件下载：",
+            "相关文档推荐",
+            "复兴区政府工作报告.pdf　　16页",
+            "转载▼",
+            "加好友 发纸条",
+            "周敏律师的博客",
+            "10-01 12:31",
+            "00:00 / 41:26",
+            "新华社北京3月5日电",
+            "冀云客户端",
+            "分享至：微信好友",
+            "打开冀云APP",
+            "热门评论",
+            "楼主",
             "平台声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。",
             "如有侵权，请联系删除。",
             "本文仅代表作者观点，不代表本网立场。",
@@ -708,6 +787,8 @@ mod tests {
             "点赞中国",
             "第一版块",
             "1.5万",
+            "相关部门要加强协调",
+            "10-15个百分点",
             "2024年",
             "图为工人在车间",
             "2024年是星期一开始的一年",

@@ -150,7 +150,12 @@ fn is_page_number(squeezed: &str) -> bool {
         .find_map(|w| core.strip_prefix(w))
         .map(|rest| rest.trim_start_matches('第'));
     if let Some(rest) = jump {
-        return rest.strip_suffix('版').is_some_and(digits);
+        let numeral = |s: &str| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        };
+        return rest.strip_suffix('版').is_some_and(numeral);
     }
     let core = core.as_str();
     let paged = |s: &str| {

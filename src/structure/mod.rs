@@ -159,6 +159,8 @@ fn line_furniture(norms: &[String]) -> LineFurniture {
                 None
             } else if contents.lines.binary_search(&i).is_ok() {
                 Some(DropReason::ContentsList)
+            } else if title::is_editor_note(norm) {
+                Some(DropReason::EditorNote)
             } else {
                 furniture::classify_line(norm)
             }

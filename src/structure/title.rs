@@ -332,11 +332,23 @@ pub fn split_fused(norm: &str) -> Option<(String, String)> {
 
 /// An editor's note put before a report ("编者按:以下为政府工作报告摘登,供学习参考。").
 pub fn is_editor_note(norm: &str) -> bool {
-    let text = despace(norm);
-    starts_with_any(
+    let text = norm.trim_start_matches(is_space);
+    // Every note opens with 编, 小, 按 or a bracket: other lines are ruled out at once.
+    if !text.starts_with(['编', '小', '按', '【', '[']) {
+        return false;
+    }
+    let text = despace(text);
+    let annotation = text
+        .strip_prefix(['【', '['])
+        .and_then(|rest| rest.split_once(['】', ']']))
+        .is_some_and(|(label, _)| {
+            !longer_than(label, 6) && (label.ends_with('注') || label.ends_with('按'))
+        });
+    let labelled = starts_with_any(
         &text,
         &["编者按", "编者的话", "编辑按", "小编按", "编者注", "按:"],
-    ) && !longer_than(&text, 300)
+    );
+    (annotation || labelled) && !longer_than(&text, 300)
 }
 
 /// The lead of a news article that carries the report: it tells of the session
@@ -544,6 +556,10 @@ mod tests {
             "2024年商丘市政府工作报告"
         );
         assert!(!is_title_line("·政府工作报告"));
+        assert!(is_editor_note("【律师注】这一条与企业关系最密切。"));
+        assert!(is_editor_note("编者按:以下为报告全文。"));
+        assert!(!is_editor_note("按照中央部署,我们做了很多工作。"));
+        assert!(!is_editor_note("【专栏1】重点项目"));
         assert!(!is_title_line("政府工作报告:今年GDP预期目标增长5.5%左右"));
         assert!(is_title_line("政府工作报告(摘要)"));
         assert!(is_reporter_line("长城网记者\u{a0}祝雪娟"));
