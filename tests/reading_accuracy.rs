@@ -412,3 +412,18 @@ fn reports_of_the_fourth_held_out_set_are_read_no_worse() {
         &[("title", 11.0 / 12.0), ("no furniture left", 9.0 / 12.0)],
     );
 }
+
+/// The fifth held-out set, made after every fix above and measured once, on first sight; its
+/// files are not opened.
+#[test]
+fn reports_of_the_fifth_held_out_set_are_read_no_worse() {
+    assert_floor(
+        "holdout5",
+        &[
+            ("headings exact", 8.0 / 9.0),
+            ("headings found", 23.0 / 25.0),
+            ("headings right", 23.0 / 25.0),
+            ("no furniture left", 6.0 / 10.0),
+        ],
+    );
+}
