@@ -81,6 +81,12 @@ const CONTROL_WORDS: &[&str] = &[
     "点赞",
     "赞",
     "转载",
+    "全文复制",
+    "复制全文",
+    "反馈",
+    "A-",
+    "A+",
+    "A",
     "加好友",
     "发纸条",
     "写留言",
@@ -407,7 +413,7 @@ const MAX_CALL_CHARS: usize = 20;
 
 /// A page asking the reader to act: "点击蓝字关注我们", "长按识别二维码", "分享让更多人看到".
 fn is_call_to_action(squeezed: &str) -> bool {
-    let app = squeezed.starts_with("下载")
+    let app = (squeezed.starts_with("下载") || squeezed.starts_with("打开"))
         && ["客户端", "APP", "App", "app"]
             .iter()
             .any(|w| squeezed.contains(w));
@@ -768,6 +774,10 @@ mod tests {
             "打开冀云APP",
             "热门评论",
             "楼主",
+            "全文复制",
+            "举报/反馈",
+            "字号 A- A+",
+            "打开冀云客户端查看更多精彩内容>",
             "平台声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。",
             "如有侵权，请联系删除。",
             "本文仅代表作者观点，不代表本网立场。",
@@ -808,6 +818,7 @@ mod tests {
             "相关部门要加强协调",
             "10-15个百分点",
             "2024年",
+            "A级景区",
             "图为工人在车间",
             "2024年是星期一开始的一年",
             "打印机产业园建设",
