@@ -24,7 +24,21 @@ fn chromium() -> Option<PathBuf> {
         );
         eprintln!("html: chromium not installed (apt-get install chromium); browser test not run");
     }
+    if found.is_some() && std::env::var_os("CI").is_some() {
+        assert!(
+            has_cjk_font(),
+            "no CJK font: the screenshot would show boxes; .ci/run installs fonts-noto-cjk"
+        );
+    }
     found
+}
+
+/// Whether fontconfig knows a font covering Chinese (fonts-noto-cjk on Debian).
+fn has_cjk_font() -> bool {
+    Command::new("fc-list")
+        .arg(":lang=zh")
+        .output()
+        .is_ok_and(|out| out.status.success() && !out.stdout.is_empty())
 }
 
 /// Run headless Chromium on a local file with a fresh profile and no network chatter.
