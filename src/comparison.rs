@@ -312,8 +312,8 @@ pub struct Commitments {
     pub b: Vec<Commitment>,
 }
 
-/// A sentence that commits the government to something concrete, and not said verbatim by the
-/// other report.
+/// A sentence that commits the government to something concrete, mostly in words of its own
+/// (see [`crate::compare::commitments`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Commitment {
     /// Top-level heading (as written) of the section it stands in; `null` in a preamble.
@@ -326,8 +326,12 @@ pub struct Commitment {
     pub original: String,
     /// Its item kind: "template" (same words, its own figures), "similar" or "a_only"/"b_only".
     pub kind: ItemKind,
-    /// What makes it concrete.
+    /// What makes it concrete: the marks that lie in its own text.
     pub marks: Vec<CommitmentMark>,
+    /// Character ranges `[start, end)` of `text` holding those marks: the part to highlight.
+    pub highlights: Vec<[usize; 2]>,
+    /// Share of its key characters not shared with the other report.
+    pub own_share: f64,
     /// Where the sentence is listed in `sections`.
     pub item: ItemRef,
 }

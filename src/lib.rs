@@ -26,6 +26,7 @@ pub mod key;
 pub mod model;
 pub mod normalize;
 pub mod output;
+pub mod plan;
 pub mod read;
 pub mod render;
 pub mod sentences;

@@ -21,7 +21,7 @@ pub mod commitments;
 mod items;
 mod keyed;
 mod matching;
-mod words;
+pub(crate) mod words;
 
 pub use crate::comparison::CompareOptions;
 pub use items::{char_diff, MAX_DIFF_CHARS};
@@ -33,7 +33,9 @@ use crate::comparison::{
 };
 use crate::key::key_of;
 use crate::model::Report;
+use crate::plan;
 use crate::spans::{covered_in, share, unmask, MutualWindows};
+use commitments::names;
 use keyed::KeyedReport;
 use matching::{match_sentences, Matching, PairKind};
 
@@ -90,9 +92,28 @@ pub fn compare(a: &Report, b: &Report, options: &CompareOptions) -> Comparison {
         counts: pair_counts(&m),
         identical: ka.full_key == kb.full_key,
     };
+    let (plan_a, plan_b) = (plan::read(a), plan::read(b));
+    let names_of = |r: &Report| names::name_tails(r.iter_sentences().map(|s| s.text.text.as_str()));
+    let (a_names, b_names) = (names_of(a), names_of(b));
     let commitments = Commitments {
-        a: commitments::commitments(&ka, &m.a_to, &built.a_refs, ItemKind::AOnly),
-        b: commitments::commitments(&kb, &m.b_to, &built.b_refs, ItemKind::BOnly),
+        a: commitments::commitments(&commitments::Side {
+            k: &ka,
+            to: &m.a_to,
+            refs: &built.a_refs,
+            only: ItemKind::AOnly,
+            cover: &a_cover,
+            forward: &plan_a.forward,
+            other_names: &b_names,
+        }),
+        b: commitments::commitments(&commitments::Side {
+            k: &kb,
+            to: &m.b_to,
+            refs: &built.b_refs,
+            only: ItemKind::BOnly,
+            cover: &b_cover,
+            forward: &plan_b.forward,
+            other_names: &a_names,
+        }),
     };
     Comparison {
         a: report_info(&ka),

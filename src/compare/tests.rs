@@ -209,14 +209,10 @@ fn changed_figures_make_a_template_pair_with_a_diff() {
     assert!(c.summary.a_template_reuse > c.summary.a_reuse);
     assert_eq!(c.summary.a_template_reuse, 1.0);
     assert!(!c.identical_keys());
-    // The changed target is a commitment of both sides; nothing else is.
-    assert_eq!(c.commitments.a.len(), 1);
-    assert_eq!(c.commitments.b.len(), 1);
-    assert_eq!(c.commitments.a[0].kind, ItemKind::Template);
-    assert_eq!(
-        c.commitments.a[0].section.as_deref(),
-        Some("二、2024年工作安排")
-    );
+    // The changed target is mostly shared text (only its figure differs): no side's own
+    // commitment. Its figures are read as each side's targets instead.
+    assert!(c.commitments.a.is_empty(), "{:?}", c.commitments.a);
+    assert!(c.commitments.b.is_empty());
 }
 
 #[test]

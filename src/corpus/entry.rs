@@ -8,10 +8,12 @@
 
 use std::ops::Range;
 
-use crate::compare::commitments::{concrete_marks, looks_forward_under};
-use crate::comparison::CommitmentMark;
+use std::collections::HashSet;
+
+use crate::compare::commitments::{concrete_marks, names};
 use crate::key::key_chars;
 use crate::model::{Report, Section};
+use crate::plan::{self, Target};
 
 /// One report of a corpus.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +33,12 @@ pub struct Entry {
     pub sentences: Vec<EntrySentence>,
     /// Headings as written, referred to by [`EntrySentence::section`] and `subsection`.
     pub headings: Vec<String>,
+    /// The report's main expected targets ([`crate::plan`]).
+    pub targets: Vec<Target>,
+    /// What its review says the year before achieved.
+    pub achieved: Vec<Target>,
+    /// The programme names it mentions anywhere ([`names::name_tails`]).
+    pub names: HashSet<String>,
 }
 
 /// One sentence of an [`Entry`].
@@ -45,8 +53,8 @@ pub struct EntrySentence {
     pub section: Option<usize>,
     /// Innermost heading it stands under, when deeper than the top level.
     pub subsection: Option<usize>,
-    /// For a forward-looking, concrete sentence: what makes it concrete and its text as
-    /// written. `None` for every other sentence.
+    /// For a sentence of the plan with a concrete mark: its text as written (whether the mark
+    /// is its own is decided against the corpus). `None` for every other sentence.
     pub commitment: Option<CommitmentCandidate>,
 }
 
@@ -54,7 +62,6 @@ pub struct EntrySentence {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CommitmentCandidate {
     pub original: String,
-    pub marks: Vec<CommitmentMark>,
 }
 
 impl EntrySentence {
@@ -77,31 +84,40 @@ impl Entry {
             key: Vec::new(),
             sentences: Vec::new(),
             headings: Vec::new(),
+            targets: Vec::new(),
+            achieved: Vec::new(),
+            names: names::name_tails(report.iter_sentences().map(|s| s.text.text.as_str())),
         };
+        let plan = plan::read(report);
+        let forward = plan.forward;
+        entry.targets = plan.targets;
+        entry.achieved = plan.achieved;
         for section in &report.sections {
             let mut path = Vec::new();
-            entry.walk(section, &mut path);
+            entry.walk(section, &mut path, &forward);
         }
         entry
     }
 
     /// Adds `section`'s sentences, then its sub-sections', depth first; `path` holds the
     /// headings above (index into `headings`, normalized text), outermost first.
-    fn walk(&mut self, section: &Section, path: &mut Vec<(usize, String)>) {
+    /// `forward` says, for each sentence of the report, whether it is part of the plan.
+    fn walk(&mut self, section: &Section, path: &mut Vec<(usize, String)>, forward: &[bool]) {
         if let Some(h) = &section.heading {
             self.headings.push(h.text.original.clone());
             path.push((self.headings.len() - 1, h.text.text.clone()));
         }
-        let texts: Vec<&str> = path.iter().map(|(_, t)| t.as_str()).collect();
         for sentence in &section.sentences {
             let text = &sentence.text.text;
             let key = key_chars(text);
-            let candidate = looks_forward_under(&texts, text, self.year)
+            let candidate = forward
+                .get(self.sentences.len())
+                .copied()
+                .unwrap_or(false)
                 .then(|| concrete_marks(text))
                 .filter(|marks| !marks.is_empty())
-                .map(|marks| CommitmentCandidate {
+                .map(|_| CommitmentCandidate {
                     original: sentence.text.original.clone(),
-                    marks,
                 });
             self.sentences.push(EntrySentence {
                 text: text.clone(),
@@ -114,7 +130,7 @@ impl Entry {
             self.key.extend(key);
         }
         for child in &section.children {
-            self.walk(child, path);
+            self.walk(child, path, forward);
         }
         if section.heading.is_some() {
             path.pop();

@@ -37,6 +37,7 @@ use rayon::prelude::*;
 pub use entry::Entry;
 pub use model::*;
 
+use crate::compare::commitments::names::NameCounts;
 use crate::key::mask_digit_chars;
 use crate::spans::share;
 use coverage::{merge_runs, row, RowCounts, Scratch};
@@ -142,10 +143,20 @@ fn assemble(
     let n = options.min_match.max(1);
     let names: Vec<String> = entries.iter().map(|e| e.name.clone()).collect();
     let sentence_index = sentences::SentenceIndex::new(entries);
+    let mut programmes = NameCounts::default();
+    for entry in entries {
+        programmes.add(&entry.names);
+    }
+    let own = OwnContext {
+        sentences: &sentence_index,
+        names: &programmes,
+        runs: &exact.runs,
+    };
     let reports: Vec<ReportSummary> = entries
         .iter()
+        .enumerate()
         .zip(rows)
-        .map(|(entry, row)| summary(entry, row, entries, options, &sentence_index))
+        .map(|((i, entry), row)| summary(i, entry, row, entries, options, &own))
         .collect();
     let dense = options.top.is_none();
     let matrix = dense.then(|| dense_matrix(entries, rows, n, |r| &r.exact));
@@ -176,12 +187,35 @@ fn assemble(
 /// Most similar pairs listed.
 const PAIRS: usize = 20;
 
+/// What deciding a report's own commitments needs from the whole corpus.
+struct OwnContext<'c> {
+    sentences: &'c sentences::SentenceIndex<'c>,
+    names: &'c NameCounts,
+    /// Each report's runs of text shared with others.
+    runs: &'c [Vec<Run>],
+}
+
+impl OwnContext<'_> {
+    /// The commitments of report `i`.
+    fn commitments(&self, i: usize, entry: &Entry) -> Vec<CorpusCommitment> {
+        let mut cover = vec![false; entry.key.len()];
+        for run in self.runs.get(i).map_or(&[][..], Vec::as_slice) {
+            let end = (run.end as usize).min(cover.len());
+            for c in cover.iter_mut().take(end).skip(run.start as usize) {
+                *c = true;
+            }
+        }
+        self.sentences.commitments(entry, &cover, self.names)
+    }
+}
+
 fn summary(
+    i: usize,
     entry: &Entry,
     row: &Row,
     entries: &[Entry],
     options: &MatrixOptions,
-    sentence_index: &sentences::SentenceIndex,
+    own: &OwnContext,
 ) -> ReportSummary {
     let len = entry.key.len();
     let template_share = share(row.template.any as usize, len);
@@ -198,7 +232,7 @@ fn summary(
         own_share: if len == 0 { 0.0 } else { 1.0 - template_share },
         reuse_share: share(row.exact.any as usize, len),
         sources: sources(row, len, entries, options.sources),
-        commitments: sentence_index.commitments(entry),
+        commitments: own.commitments(i, entry),
     }
 }
 

@@ -175,7 +175,12 @@ pub struct CorpusCommitment {
     pub original: String,
     /// "own": said nowhere else; "template": other reports say it with other figures.
     pub kind: CommitmentKind,
+    /// The marks that lie in its own text.
     pub marks: Vec<CommitmentMark>,
+    /// Character ranges `[start, end)` of `text` holding them: the part to highlight.
+    pub highlights: Vec<[usize; 2]>,
+    /// Share of its key characters that no other report shares.
+    pub own_share: f64,
 }
 
 /// Whether a commitment's words are the report's own.

@@ -11,6 +11,8 @@ use std::collections::HashMap;
 
 use super::entry::Entry;
 use super::model::{CommitmentKind, CorpusCommitment, RecurrenceKind, RecurringSentence};
+use crate::compare::commitments::names::NameCounts;
+use crate::compare::commitments::own_part;
 use crate::key::mask_digit_chars;
 
 /// Where sentences recur: built once, read for the ranking and for commitments.
@@ -136,9 +138,15 @@ impl<'e> SentenceIndex<'e> {
             .collect()
     }
 
-    /// The commitments of `entry`: forward-looking, concrete, and said verbatim by no other
-    /// report.
-    pub fn commitments(&self, entry: &Entry) -> Vec<CorpusCommitment> {
+    /// The commitments of `entry`: forward-looking, concrete in its own words (see
+    /// [`own_part`]): `cover` says which of its key characters other reports share, `names`
+    /// how many reports name each programme.
+    pub fn commitments(
+        &self,
+        entry: &Entry,
+        cover: &[bool],
+        names: &NameCounts,
+    ) -> Vec<CorpusCommitment> {
         let heading = |i: Option<usize>| i.and_then(|i| entry.headings.get(i)).cloned();
         entry
             .sentences
@@ -150,6 +158,9 @@ impl<'e> SentenceIndex<'e> {
                 if key.is_empty() || self.exact_count(key) > 1 {
                     return None;
                 }
+                let own = own_part(&s.text, cover.get(s.key_range())?, |name| {
+                    names.reports_naming(name) > 1
+                })?;
                 Some(CorpusCommitment {
                     section: heading(s.section),
                     subsection: heading(s.subsection),
@@ -160,7 +171,9 @@ impl<'e> SentenceIndex<'e> {
                     } else {
                         CommitmentKind::Own
                     },
-                    marks: candidate.marks.clone(),
+                    marks: own.marks,
+                    highlights: own.highlights,
+                    own_share: own.own_share,
                 })
             })
             .collect()
@@ -221,12 +234,19 @@ mod tests {
             Some(2024),
         );
         let index = SentenceIndex::new(&e);
-        let c0 = index.commitments(&e[0]);
-        assert_eq!(c0.len(), 1);
+        let mut names = NameCounts::default();
+        for entry in &e {
+            names.add(&entry.names);
+        }
+        let unshared = |entry: &Entry| vec![false; entry.key.len()];
+        let c0 = index.commitments(&e[0], &unshared(&e[0]), &names);
+        assert_eq!(c0.len(), 1, "城市更新行动 is named by r1 too: {c0:?}");
         assert_eq!(c0[0].text, "新建学校5所。");
         assert_eq!(c0[0].kind, CommitmentKind::Template);
         assert_eq!(c0[0].section.as_deref(), Some("二、2024年工作安排"));
         // 新建学校3所 is said by r1 and r2 alike: neither's own.
-        assert!(index.commitments(&e[2]).is_empty());
+        assert!(index
+            .commitments(&e[2], &unshared(&e[2]), &names)
+            .is_empty());
     }
 }

@@ -7,6 +7,7 @@ pub mod matrix_progress;
 pub mod matrix_terminal;
 pub mod normalized;
 pub mod outline;
+pub mod targets;
 pub mod terminal;
 pub mod text;
 pub mod wrap;

@@ -9,6 +9,8 @@ use colored::Colorize;
 use serde::Serialize;
 
 use crate::model::{Document, DropReason, Evidence, Genre, Report, Section, SectionKind};
+use crate::plan::{self, Plan, Target};
+use crate::render::targets::{figure_text, indicator_text};
 use crate::render::text::sanitize;
 
 /// `{"reports":[…],"warnings":[…]}`.
@@ -38,6 +40,10 @@ pub struct ReportJson<'a> {
     pub chars: usize,
     pub sentences: usize,
     pub sections: Vec<SectionJson<'a>>,
+    /// The main expected targets (主要预期目标), in the order written.
+    pub targets: Vec<Target>,
+    /// The previous year's results the review states.
+    pub achieved: Vec<Target>,
     pub dropped: Vec<DroppedJson<'a>>,
     pub warnings: &'a [String],
 }
@@ -78,6 +84,7 @@ pub fn to_json(documents: &[Document]) -> OutlineJson<'_> {
 }
 
 fn report_json(report: &Report) -> ReportJson<'_> {
+    let plan = plan::read(report);
     ReportJson {
         path: &report.path,
         title: report.title.as_ref().map(|t| t.text.as_str()),
@@ -92,6 +99,8 @@ fn report_json(report: &Report) -> ReportJson<'_> {
         chars: report.char_count(),
         sentences: report.sentence_count(),
         sections: report.sections.iter().map(section_json).collect(),
+        targets: plan.targets,
+        achieved: plan.achieved,
         dropped: report
             .dropped
             .iter()
@@ -200,7 +209,31 @@ fn write_report(out: &mut impl Write, report: &Report) -> io::Result<()> {
     for section in &report.sections {
         write_section(out, section, 1)?;
     }
+    write_targets(out, &plan::read(report))?;
     write_dropped(out, report)
+}
+
+/// "targets (7):" and one line a target: indicator, figure, the clause it came from.
+fn write_targets(out: &mut impl Write, plan: &Plan) -> io::Result<()> {
+    for (what, list) in [
+        ("targets", &plan.targets),
+        ("achieved the year before", &plan.achieved),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        writeln!(out, "  {what} ({}):", list.len())?;
+        for t in list {
+            writeln!(
+                out,
+                "    {:<24} {:<14} {}",
+                indicator_text(t),
+                figure_text(t),
+                sanitize(&t.clause).dimmed()
+            )?;
+        }
+    }
+    Ok(())
 }
 
 fn genre_name(genre: Genre) -> &'static str {

@@ -193,6 +193,8 @@ impl Build {
                 ItemKind::BOnly
             },
             marks: vec![CommitmentMark::Figure, CommitmentMark::Deadline],
+            highlights: Vec::new(),
+            own_share: 1.0,
             item: at,
         };
         if of_a {

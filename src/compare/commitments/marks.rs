@@ -1,0 +1,335 @@
+//! What makes a sentence concrete, and where in it: a figure, a deadline, a named programme.
+//!
+//! Each mark comes with its character range in the sentence (normalized text), so that the
+//! listing can show the part that is the report's own, and so that a mark lying in text
+//! shared with another report does not count.
+
+use std::sync::LazyLock;
+
+use crate::comparison::CommitmentMark;
+use crate::key::is_digit;
+use crate::plan::figures::unit_at;
+use crate::plan::outlook::chars_of;
+
+use super::super::words::Words;
+
+/// Deadline words.
+const DEADLINES: [&str; 10] = [
+    "年底前",
+    "月底前",
+    "年内",
+    "年底",
+    "上半年",
+    "下半年",
+    "季度",
+    "前完成",
+    "前建成",
+    "底前",
+];
+
+/// Named-programme suffixes.
+const PROGRAMMES: [&str; 9] = [
+    "工程",
+    "项目",
+    "行动",
+    "计划",
+    "专项",
+    "示范区",
+    "园区",
+    "基地",
+    "攻坚战",
+];
+
+/// Two characters before a programme suffix that make it generic, not a name.
+const GENERIC_BEFORE: [&str; 26] = [
+    "重点", "重大", "一批", "各类", "各项", "相关", "民生", "建设", "推进", "加快", "实施", "开展",
+    "启动", "谋划", "储备", "招商", "引进", "落地", "签约", "新建", "续建", "在建", "产业", "这些",
+    "工程", "项目",
+];
+
+/// Words that open a clause before a programme's name (实施城市更新行动): the name starts
+/// after them.
+const NAME_OPENERS: [&str; 24] = [
+    "实施", "推进", "开展", "启动", "深化", "打造", "建设", "创建", "加快", "组织", "落实", "全面",
+    "深入", "持续", "大力", "扎实", "继续", "推动", "争创", "完成", "抓好", "做好", "开工", "建成",
+];
+
+/// At most this many characters of a name before its programme suffix.
+const MAX_NAME: usize = 12;
+
+/// Words that make a figure whatever the digits.
+const FIGURE_WORDS: [&str; 3] = ["%", "百分之", "个百分点"];
+
+/// A mark and where it stands: characters `start..end` of the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MarkSpan {
+    pub mark: CommitmentMark,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The words that make a mark (a programme suffix only may: see [`name_start`]), with their
+/// length in characters.
+static MARK_WORDS: LazyLock<Words<(CommitmentMark, usize)>> = LazyLock::new(|| {
+    let tagged = |words: &'static [&'static str], mark| {
+        words.iter().map(move |w| (*w, (mark, w.chars().count())))
+    };
+    Words::new(
+        tagged(&FIGURE_WORDS, CommitmentMark::Figure)
+            .chain(tagged(&DEADLINES, CommitmentMark::Deadline))
+            .chain(tagged(&PROGRAMMES, CommitmentMark::Named)),
+    )
+});
+
+static PROGRAMME_WORDS: LazyLock<Words<()>> =
+    LazyLock::new(|| Words::new(PROGRAMMES.iter().map(|w| (*w, ()))));
+
+/// What makes a sentence (normalized text) concrete, sorted, each mark once.
+pub fn concrete_marks(text: &str) -> Vec<CommitmentMark> {
+    let mut marks: Vec<CommitmentMark> = mark_spans(text).iter().map(|m| m.mark).collect();
+    marks.sort_unstable();
+    marks.dedup();
+    marks
+}
+
+/// Every mark of a sentence with its range, in order of start.
+pub fn mark_spans(text: &str) -> Vec<MarkSpan> {
+    let chars = chars_of(text);
+    spans_of(&chars)
+}
+
+pub(crate) fn spans_of(chars: &[char]) -> Vec<MarkSpan> {
+    let mut out = Vec::new();
+    let span = |mark, start, end| MarkSpan { mark, start, end };
+    for (at, (mark, len)) in MARK_WORDS.find_in(chars) {
+        match mark {
+            CommitmentMark::Named => {
+                if let Some(start) = name_start(chars, at) {
+                    out.push(span(mark, start, at + len));
+                }
+            }
+            // "%" belongs to the figure before it, found below.
+            CommitmentMark::Figure if at > 0 && is_digit(chars[at - 1]) => {}
+            _ => out.push(span(mark, at, at + len)),
+        }
+    }
+    out.extend(
+        figure_spans(chars)
+            .into_iter()
+            .map(|(s, e)| span(CommitmentMark::Figure, s, e)),
+    );
+    out.extend(
+        han_quantities(chars)
+            .into_iter()
+            .map(|(s, e)| span(CommitmentMark::Figure, s, e)),
+    );
+    out.extend(
+        dated_deadlines(chars)
+            .into_iter()
+            .map(|(s, e)| span(CommitmentMark::Deadline, s, e)),
+    );
+    out.extend(
+        titles(chars)
+            .into_iter()
+            .map(|(s, e)| span(CommitmentMark::Named, s, e)),
+    );
+    out.extend(
+        quoted_programmes(chars)
+            .into_iter()
+            .map(|(s, e)| span(CommitmentMark::Named, s, e)),
+    );
+    out.sort_by_key(|m| (m.start, m.end));
+    // A quoted programme and its suffix's name are one name: keep the wider.
+    let mut kept: Vec<MarkSpan> = Vec::with_capacity(out.len());
+    for m in out {
+        match kept.last_mut() {
+            Some(last) if last.mark == m.mark && m.start < last.end => {
+                last.end = last.end.max(m.end)
+            }
+            _ => kept.push(m),
+        }
+    }
+    kept
+}
+
+/// Figures besides the figure words: a digit run that is not a year ("2024年"), a date ("9月",
+/// "15日"), a list number ("1、"), an anniversary or a rank; with its unit ("500个").
+fn figure_spans(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_digit(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        // A decimal point inside a figure belongs to it.
+        while i < chars.len() && (is_digit(chars[i]) || (chars[i] == '.' && i > start)) {
+            i += 1;
+        }
+        let len = i - start;
+        let year = len == 4 && chars.get(i) == Some(&'年');
+        let date = matches!(chars.get(i), Some('月' | '日'));
+        let enumeration = matches!(chars.get(i), Some('、' | ')' | '）'));
+        // "改革开放40周年", "第5位": an anniversary or a rank, not a target.
+        let anniversary = chars.get(i..i + 2) == Some(&['周', '年'][..]);
+        let ordinal = start > 0 && chars.get(start - 1) == Some(&'第');
+        if !year && !date && !enumeration && !anniversary && !ordinal {
+            let end = i + unit_at(chars, i).map_or(0, |u| u.chars().count());
+            out.push((start, end));
+        }
+    }
+    out
+}
+
+fn han_quantities(chars: &[char]) -> Vec<(usize, usize)> {
+    let numeral = |c: char| "一二三四五六七八九十百千两".contains(c);
+    const UNITS: [&str; 10] = [
+        "万",
+        "亿",
+        "公里",
+        "千米",
+        "亩",
+        "户",
+        "所",
+        "座",
+        "吨",
+        "平方米",
+    ];
+    let mut out = Vec::new();
+    for i in 0..chars.len() {
+        if !numeral(chars[i]) || (i > 0 && numeral(chars[i - 1])) {
+            continue;
+        }
+        let mut end = i;
+        while end < chars.len() && numeral(chars[end]) {
+            end += 1;
+        }
+        let rest = &chars[end..];
+        if let Some(u) = UNITS
+            .iter()
+            .find(|u| u.chars().count() <= rest.len() && u.chars().zip(rest).all(|(x, &y)| x == y))
+        {
+            out.push((i, end + u.chars().count()));
+        }
+    }
+    out
+}
+
+/// A deadline besides the deadline words: "2025年前", "6月前".
+fn dated_deadlines(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for i in 0..chars.len().saturating_sub(2) {
+        if is_digit(chars[i]) && matches!(chars[i + 1], '年' | '月') && chars[i + 2] == '前' {
+            let mut start = i;
+            while start > 0 && is_digit(chars[start - 1]) {
+                start -= 1;
+            }
+            out.push((start, i + 3));
+        }
+    }
+    out
+}
+
+/// Each 《title》.
+fn titles(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = chars[from..]
+        .iter()
+        .position(|&c| c == '《')
+        .map(|p| p + from)
+    {
+        let Some(close) = chars[open..]
+            .iter()
+            .position(|&c| c == '》')
+            .map(|p| p + open)
+        else {
+            break;
+        };
+        out.push((open, close + 1));
+        from = close + 1;
+    }
+    out
+}
+
+/// Where the name ending in the programme suffix at `at` starts, if it is a name: at least two
+/// Han characters before the suffix that are not a generic word (重点工程, 一批项目); it
+/// starts after the clause's punctuation or opening verb, at most [`MAX_NAME`] back.
+fn name_start(chars: &[char], at: usize) -> Option<usize> {
+    let (c1, c2) = (
+        *chars.get(at.checked_sub(1)?)?,
+        *chars.get(at.checked_sub(2)?)?,
+    );
+    let is_han = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    let named = is_han(c1)
+        && is_han(c2)
+        && !"的等个批项类各些好大".contains(c1)
+        && !GENERIC_BEFORE.iter().any(|g| g.chars().eq([c2, c1]));
+    if !named {
+        return None;
+    }
+    let mut start = at;
+    while start > 0 && at - start < MAX_NAME {
+        let c = chars[start - 1];
+        if !(is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '+' | '“' | '”' | '"' | '·'))
+        {
+            break;
+        }
+        start -= 1;
+    }
+    // Leave out an opening verb: 实施城市更新行动 names 城市更新行动.
+    let mut cut = start;
+    for i in start..at.saturating_sub(2) {
+        if let Some(opener) = NAME_OPENERS.iter().find(|o| {
+            let o: Vec<char> = o.chars().collect();
+            chars[i..].starts_with(&o)
+        }) {
+            cut = i + opener.chars().count();
+        }
+    }
+    let start = if at - cut >= 2 { cut } else { start };
+    // A quote left open at the start is not part of the name.
+    let start = if matches!(chars.get(start), Some('”')) {
+        start + 1
+    } else {
+        start
+    };
+    Some(start)
+}
+
+/// Quoted names that are programmes: “菜篮子”工程, “千万工程”, “乐购沈阳”行动. A quoted
+/// slogan alone (“四个意识”, “一网通办”) is not a commitment.
+fn quoted_programmes(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (open, close) in [('“', '”'), ('"', '"'), ('「', '」')] {
+        let mut from = 0;
+        while let Some(at) = chars[from..]
+            .iter()
+            .position(|&c| c == open)
+            .map(|p| p + from)
+        {
+            let Some(end) = chars[at + 1..]
+                .iter()
+                .position(|&c| c == close)
+                .map(|p| p + at + 1)
+            else {
+                break;
+            };
+            let (inside, following) = (&chars[at + 1..end], &chars[end + 1..]);
+            let suffix = PROGRAMMES.iter().find(|p| {
+                let p: Vec<char> = p.chars().collect();
+                following.starts_with(&p)
+            });
+            if (2..=15).contains(&inside.len()) && (PROGRAMME_WORDS.end(inside) || suffix.is_some())
+            {
+                out.push((at, end + 1 + suffix.map_or(0, |s| s.chars().count())));
+            }
+            from = end + 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,92 @@
+//! Targets as text: one way of writing a target's figure for every renderer.
+
+use crate::plan::{Change, Indicator, Target};
+use crate::render::text::sanitize;
+
+/// A number without a needless ".0" (6, 5.5, 1.3).
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
+}
+
+/// A target's figure as a reader writes it: "+6%左右", "−2.5%左右" (a reduction), "5.5%左右"
+/// (a level), "5%—5.5%", "1200万人以上", or its qualifiers alone ("同步") when it has no
+/// figure.
+pub fn figure_text(t: &Target) -> String {
+    let sign = match t.change {
+        Some(Change::Increase) => "+",
+        Some(Change::Decrease) => "−",
+        None => "",
+    };
+    let qualifiers: String = t
+        .qualifiers
+        .iter()
+        .filter(|q| !matches!(q, crate::plan::Qualifier::Strive))
+        .map(|q| q.written())
+        .collect();
+    let strive = if t.qualifiers.contains(&crate::plan::Qualifier::Strive) {
+        "力争"
+    } else {
+        ""
+    };
+    match &t.figure {
+        Some(f) if f.low == f.high => {
+            format!("{strive}{sign}{}{}{qualifiers}", number(f.low), f.unit)
+        }
+        Some(f) => format!(
+            "{strive}{sign}{}{unit}—{}{unit}{qualifiers}",
+            number(f.low),
+            number(f.high),
+            unit = f.unit
+        ),
+        None if qualifiers.is_empty() && strive.is_empty() => "(no figure)".to_string(),
+        None => format!("{strive}{qualifiers}"),
+    }
+}
+
+/// The indicator's label, or for `other` its name as written (made safe for a terminal).
+pub fn indicator_text(t: &Target) -> String {
+    if t.indicator == Indicator::Other {
+        format!("({})", sanitize(&t.name))
+    } else {
+        t.indicator.label().to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::Qualifier;
+
+    fn target(change: Option<Change>, figure: Option<(f64, f64, &str)>, q: &[Qualifier]) -> Target {
+        Target::with_figure(Indicator::Gdp, change, figure, q)
+    }
+
+    #[test]
+    fn figures_read_as_written() {
+        let up = Some(Change::Increase);
+        assert_eq!(
+            figure_text(&target(up, Some((6.0, 6.0, "%")), &[Qualifier::About])),
+            "+6%左右"
+        );
+        assert_eq!(
+            figure_text(&target(up, Some((5.0, 5.5, "%")), &[])),
+            "+5%—5.5%"
+        );
+        assert_eq!(
+            figure_text(&target(Some(Change::Decrease), Some((2.5, 2.5, "%")), &[])),
+            "−2.5%"
+        );
+        assert_eq!(
+            figure_text(&target(None, None, &[Qualifier::InStep])),
+            "同步"
+        );
+        assert_eq!(
+            figure_text(&target(up, Some((7.0, 7.0, "%")), &[Qualifier::Strive])),
+            "力争+7%"
+        );
+    }
+}

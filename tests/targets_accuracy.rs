@@ -1,0 +1,271 @@
+//! Targets accuracy on real reports (tests/fixtures/targets/, labelled by reading the texts;
+//! the format is in its FORMAT.md): the main expected targets and the review's results that
+//! rdiff reads, against the labels, field by field. The table printed with `--nocapture` is
+//! the one the README quotes; the floors asserted are the figures reached, so a change that
+//! reads worse fails.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rdiff::normalize::Normalizer;
+use rdiff::plan::{self, Change, Qualifier, Target};
+use rdiff::read::{read_path, ReadOptions};
+use serde::Deserialize;
+
+const ROOT: &str = "tests/fixtures/targets";
+
+#[derive(Debug, Deserialize)]
+struct Label {
+    file: String,
+    report: usize,
+    targets: Vec<Labelled>,
+    achieved: Vec<Labelled>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct Labelled {
+    indicator: String,
+    change: Option<String>,
+    low: Option<f64>,
+    high: Option<f64>,
+    unit: Option<String>,
+    #[serde(default)]
+    qualifiers: Vec<String>,
+    clause: String,
+}
+
+/// A target reduced to what is compared.
+#[derive(Debug, Clone, PartialEq)]
+struct Facts {
+    indicator: String,
+    change: Option<String>,
+    low: Option<f64>,
+    high: Option<f64>,
+    unit: Option<String>,
+    qualifiers: Vec<String>,
+}
+
+fn qualifier_name(written: &str) -> String {
+    match written {
+        "左右" => "about",
+        "以上" => "at_least",
+        "以内" | "以下" => "at_most",
+        "力争" => "strive",
+        "同步" => "in_step",
+        "下达" => "assigned",
+        "平衡" | "稳定" => "stable",
+        other => other,
+    }
+    .to_string()
+}
+
+fn json_name<T: serde::Serialize>(value: T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn from_label(l: &Labelled, with_qualifiers: bool) -> Facts {
+    let mut qualifiers: Vec<String> = if with_qualifiers {
+        l.qualifiers.iter().map(|q| qualifier_name(q)).collect()
+    } else {
+        Vec::new()
+    };
+    qualifiers.sort();
+    qualifiers.dedup();
+    Facts {
+        indicator: l.indicator.clone(),
+        change: l.change.clone(),
+        low: l.low,
+        high: l.high,
+        unit: l.unit.clone().map(|u| u.replace('％', "%")),
+        qualifiers,
+    }
+}
+
+fn from_target(t: &Target, with_qualifiers: bool) -> Facts {
+    let mut qualifiers: Vec<String> = if with_qualifiers {
+        t.qualifiers
+            .iter()
+            .map(|q: &Qualifier| json_name(q))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    qualifiers.sort();
+    qualifiers.dedup();
+    Facts {
+        indicator: t.indicator.name().to_string(),
+        change: t.change.map(|c: Change| json_name(c)),
+        low: t.figure.as_ref().map(|f| f.low),
+        high: t.figure.as_ref().map(|f| f.high),
+        unit: t.figure.as_ref().map(|f| f.unit.clone()),
+        qualifiers,
+    }
+}
+
+/// Counts for one list (targets or achieved) over every label.
+#[derive(Debug, Default)]
+struct Tally {
+    labelled: usize,
+    found: usize,
+    /// Labelled items found exactly (every field).
+    exact: usize,
+    /// Labelled items whose indicator and figure (value, range, unit) were found.
+    figure: usize,
+    /// Of those, how many also have the change and qualifiers right.
+    change_right: usize,
+    qualifiers_right: usize,
+    misses: Vec<String>,
+    extras: Vec<String>,
+}
+
+impl Tally {
+    /// `clauses` are the labelled items' clauses, for the list of misses.
+    fn add(&mut self, name: &str, labelled: &[Facts], clauses: &[&str], found: &[Facts]) {
+        self.labelled += labelled.len();
+        self.found += found.len();
+        let mut unused: Vec<&Facts> = found.iter().collect();
+        for (l, clause) in labelled.iter().zip(clauses) {
+            let same_figure = |f: &&Facts| {
+                f.indicator == l.indicator && f.low == l.low && f.high == l.high && f.unit == l.unit
+            };
+            if let Some(i) = unused.iter().position(|f| *f == l) {
+                unused.remove(i);
+                self.exact += 1;
+                self.figure += 1;
+                self.change_right += 1;
+                self.qualifiers_right += 1;
+            } else if let Some(i) = unused.iter().position(same_figure) {
+                let f = unused.remove(i);
+                self.figure += 1;
+                self.change_right += usize::from(f.change == l.change);
+                self.qualifiers_right += usize::from(f.qualifiers == l.qualifiers);
+                self.misses
+                    .push(format!("{name}: {clause}: {l:?} read as {f:?}"));
+            } else {
+                self.misses.push(format!("{name}: {clause}: missed {l:?}"));
+            }
+        }
+        self.extras
+            .extend(unused.iter().map(|f| format!("{name}: extra {f:?}")));
+    }
+
+    fn precision(&self) -> f64 {
+        ratio(self.exact, self.found)
+    }
+
+    fn recall(&self) -> f64 {
+        ratio(self.exact, self.labelled)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+#[test]
+fn targets_and_results_against_the_labels() {
+    let normalizer = Normalizer::new();
+    let mut labels: Vec<_> = std::fs::read_dir(ROOT)
+        .expect("tests/fixtures/targets")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    labels.sort();
+    assert!(labels.len() >= 20, "at least 20 labelled reports");
+    let mut targets = Tally::default();
+    let mut achieved = Tally::default();
+    let mut by_indicator: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for path in &labels {
+        let label: Label = serde_json::from_str(&std::fs::read_to_string(path).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let document = read_path(Path::new(&label.file), &ReadOptions::default(), &normalizer)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let report = document
+            .reports
+            .get(label.report)
+            .unwrap_or_else(|| panic!("{name}: no report {}", label.report));
+        let plan = plan::read(report);
+        let labelled: Vec<Facts> = label.targets.iter().map(|l| from_label(l, true)).collect();
+        let found: Vec<Facts> = plan.targets.iter().map(|t| from_target(t, true)).collect();
+        for l in &labelled {
+            let entry = by_indicator.entry(l.indicator.clone()).or_default();
+            entry.0 += 1;
+            entry.1 += usize::from(found.contains(l));
+        }
+        let clauses: Vec<&str> = label.targets.iter().map(|l| l.clause.as_str()).collect();
+        targets.add(&name, &labelled, &clauses, &found);
+        let labelled: Vec<Facts> = label
+            .achieved
+            .iter()
+            .map(|l| from_label(l, false))
+            .collect();
+        let found: Vec<Facts> = plan
+            .achieved
+            .iter()
+            .map(|t| from_target(t, false))
+            .collect();
+        let clauses: Vec<&str> = label.achieved.iter().map(|l| l.clause.as_str()).collect();
+        achieved.add(&name, &labelled, &clauses, &found);
+    }
+    println!("\nTargets on {} labelled reports:", labels.len());
+    println!("| list | labelled | read | exactly right | precision | recall | figure right | change right | qualifiers right |");
+    println!("|---|---|---|---|---|---|---|---|---|");
+    for (what, t) in [("targets", &targets), ("achieved", &achieved)] {
+        println!(
+            "| {what} | {} | {} | {} | {:.1}% | {:.1}% | {:.1}% | {:.1}% | {:.1}% |",
+            t.labelled,
+            t.found,
+            t.exact,
+            100.0 * t.precision(),
+            100.0 * t.recall(),
+            100.0 * ratio(t.figure, t.labelled),
+            100.0 * ratio(t.change_right, t.figure),
+            100.0 * ratio(t.qualifiers_right, t.figure),
+        );
+    }
+    println!("\nTargets recall by indicator:");
+    for (indicator, (asked, right)) in &by_indicator {
+        println!("  {indicator:<24} {right}/{asked}");
+    }
+    for line in targets.misses.iter().chain(&targets.extras) {
+        println!("  targets {line}");
+    }
+    for line in achieved.misses.iter().chain(&achieved.extras) {
+        println!("  achieved {line}");
+    }
+    // Floors: the figures reached (README, "Targets"); a change that reads worse fails.
+    assert!(
+        targets.precision() >= TARGETS_PRECISION,
+        "targets precision {:.3}",
+        targets.precision()
+    );
+    assert!(
+        targets.recall() >= TARGETS_RECALL,
+        "targets recall {:.3}",
+        targets.recall()
+    );
+    assert!(
+        achieved.precision() >= ACHIEVED_PRECISION,
+        "achieved precision {:.3}",
+        achieved.precision()
+    );
+    assert!(
+        achieved.recall() >= ACHIEVED_RECALL,
+        "achieved recall {:.3}",
+        achieved.recall()
+    );
+}
+
+const TARGETS_PRECISION: f64 = 0.97;
+const TARGETS_RECALL: f64 = 0.91;
+const ACHIEVED_PRECISION: f64 = 0.85;
+const ACHIEVED_RECALL: f64 = 0.89;
