@@ -27,24 +27,42 @@ const DEADLINES: [&str; 10] = [
     "底前",
 ];
 
-/// Named-programme suffixes.
-const PROGRAMMES: [&str; 9] = [
+/// Named-programme suffixes, and the suffixes of named places and bodies a plan builds or
+/// supports (浑南科技城, 盘锦高新区, 华锦集团).
+const PROGRAMMES: [&str; 18] = [
     "工程",
     "项目",
     "行动",
     "计划",
-    "专项",
     "示范区",
     "园区",
     "基地",
     "攻坚战",
+    "高新区",
+    "经开区",
+    "开发区",
+    "科技城",
+    "综合体",
+    "产业园",
+    "试验区",
+    "集团",
+    "公司",
+    "博览会",
 ];
 
 /// Two characters before a programme suffix that make it generic, not a name.
-const GENERIC_BEFORE: [&str; 26] = [
+const GENERIC_BEFORE: [&str; 42] = [
     "重点", "重大", "一批", "各类", "各项", "相关", "民生", "建设", "推进", "加快", "实施", "开展",
     "启动", "谋划", "储备", "招商", "引进", "落地", "签约", "新建", "续建", "在建", "产业", "这些",
-    "工程", "项目",
+    "工程", "项目", "加强", "规范", "优化", "企业", "平台", "政府", "投资", "工业", "特色", "国家",
+    "中央", "省级", "市级", "县级", "上市", "攻坚",
+];
+
+/// Words right after 项目 or 工程 that make it the generic word (项目管理, 项目审批), not the
+/// end of a name.
+const GENERIC_AFTER: [&str; 14] = [
+    "管理", "决策", "审批", "资金", "储备", "谋划", "招引", "前期", "落地", "用地", "服务", "包装",
+    "申报", "推进",
 ];
 
 /// Words that open a clause before a programme's name (实施城市更新行动): the name starts
@@ -205,6 +223,10 @@ fn han_quantities(chars: &[char]) -> Vec<(usize, usize)> {
         while end < chars.len() && numeral(chars[end]) {
             end += 1;
         }
+        // "一户一案", "一座城": one of something is a manner of speaking, not a figure.
+        if end - i == 1 && chars[i] == '一' {
+            continue;
+        }
         let rest = &chars[end..];
         if let Some(u) = UNITS
             .iter()
@@ -257,14 +279,34 @@ fn titles(chars: &[char]) -> Vec<(usize, usize)> {
 /// Han characters before the suffix that are not a generic word (重点工程, 一批项目); it
 /// starts after the clause's punctuation or opening verb, at most [`MAX_NAME`] back.
 fn name_start(chars: &[char], at: usize) -> Option<usize> {
+    let after: String = chars.iter().skip(at + 2).take(2).collect();
+    let suffix: String = chars.iter().skip(at).take(2).collect();
+    if matches!(suffix.as_str(), "项目" | "工程") && GENERIC_AFTER.contains(&after.as_str()) {
+        return None;
+    }
+    // "金发生物基一体化、键凯医用药聚乙二醇等项目": the names listed before 等.
+    if at > 0 && chars[at - 1] == '等' {
+        let end = at - 1;
+        let mut start = end;
+        while start > 0 && end - start < 3 * MAX_NAME {
+            let c = chars[start - 1];
+            if !(is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '、' | '“' | '”' | '·'))
+            {
+                break;
+            }
+            start -= 1;
+        }
+        let start = after_opener(chars, start, end);
+        return (end - start >= 4).then_some(start);
+    }
     let (c1, c2) = (
         *chars.get(at.checked_sub(1)?)?,
         *chars.get(at.checked_sub(2)?)?,
     );
-    let is_han = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
     let named = is_han(c1)
         && is_han(c2)
-        && !"的等个批项类各些好大".contains(c1)
+        // A verb or a measure word right before the suffix: 抓项目, 更多项目, 建强园区.
+        && !"的等个批项类各些好大抓多强脱".contains(c1)
         && !GENERIC_BEFORE.iter().any(|g| g.chars().eq([c2, c1]));
     if !named {
         return None;
@@ -278,17 +320,7 @@ fn name_start(chars: &[char], at: usize) -> Option<usize> {
         }
         start -= 1;
     }
-    // Leave out an opening verb: 实施城市更新行动 names 城市更新行动.
-    let mut cut = start;
-    for i in start..at.saturating_sub(2) {
-        if let Some(opener) = NAME_OPENERS.iter().find(|o| {
-            let o: Vec<char> = o.chars().collect();
-            chars[i..].starts_with(&o)
-        }) {
-            cut = i + opener.chars().count();
-        }
-    }
-    let start = if at - cut >= 2 { cut } else { start };
+    let start = after_opener(chars, start, at);
     // A quote left open at the start is not part of the name.
     let start = if matches!(chars.get(start), Some('”')) {
         start + 1
@@ -296,6 +328,29 @@ fn name_start(chars: &[char], at: usize) -> Option<usize> {
         start
     };
     Some(start)
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// Where a name found to start at `start` and end before `end` starts once an opening verb is
+/// left out: 实施城市更新行动 names 城市更新行动.
+fn after_opener(chars: &[char], start: usize, end: usize) -> usize {
+    let mut cut = start;
+    for i in start..end.saturating_sub(2) {
+        if let Some(opener) = NAME_OPENERS.iter().find(|o| {
+            let o: Vec<char> = o.chars().collect();
+            chars[i..].starts_with(&o)
+        }) {
+            cut = i + opener.chars().count();
+        }
+    }
+    if end - cut >= 2 {
+        cut
+    } else {
+        start
+    }
 }
 
 /// Quoted names that are programmes: “菜篮子”工程, “千万工程”, “乐购沈阳”行动. A quoted
