@@ -21,6 +21,8 @@
 
 use serde::Serialize;
 
+use crate::plan::{Outcome, Target};
+
 /// Options of one comparison, echoed in the output so numbers can be reproduced.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CompareOptions {
@@ -63,8 +65,11 @@ pub struct Comparison {
     /// Section pairs in reading order (A's order, B-only sections placed after their
     /// predecessor in B).
     pub sections: Vec<SectionPair>,
-    /// Concrete forward-looking statements of each report that the other does not make verbatim.
+    /// Concrete forward-looking statements of each report, mostly in words of its own.
     pub commitments: Commitments,
+    /// Each report's main expected targets, and, for one place's reports of consecutive
+    /// years, the earlier one's targets beside what the later one's review says was achieved.
+    pub targets: PairTargets,
     /// The longest stretches of text the two reports share, longest first (at most
     /// [`MAX_SHARED_PHRASES`]): the standard phrases, whole sentences or parts of them.
     pub shared_phrases: Vec<SharedPhrase>,
@@ -303,6 +308,28 @@ pub enum DiffSide {
     A,
     /// Only in B's text.
     B,
+}
+
+/// The targets of each side ([`crate::plan`]).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct PairTargets {
+    pub a: Vec<Target>,
+    pub b: Vec<Target>,
+    /// What each side's review says the year before achieved.
+    pub a_achieved: Vec<Target>,
+    pub b_achieved: Vec<Target>,
+    /// Set when both reports are of one place and their years are consecutive.
+    pub year_over_year: Option<YearOverYear>,
+}
+
+/// The earlier report's targets beside the later report's results.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct YearOverYear {
+    /// "a" or "b": the side whose targets are judged.
+    pub earlier: String,
+    /// The year those targets were set for.
+    pub year: u16,
+    pub outcomes: Vec<Outcome>,
 }
 
 /// Concrete forward-looking statements of each side.

@@ -55,17 +55,19 @@ fn same_sentence(a: &str, b: &str) -> bool {
     a == b || (long(a) && long(b) && (a.contains(b) || b.contains(a)))
 }
 
-#[test]
-fn own_commitments_against_the_hand_checked_sample() {
+/// Precision and recall of the listed commitments over the labels in `dir`, with the table.
+fn measure(dir: &str) -> (f64, f64) {
     let normalizer = Normalizer::new();
-    let mut labels: Vec<_> = std::fs::read_dir(ROOT)
-        .expect("tests/fixtures/commitments")
+    let mut labels: Vec<_> = std::fs::read_dir(dir)
+        .expect("a folder of labels")
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     labels.sort();
-    assert!(labels.len() >= 3);
+    assert!(labels.len() >= 2, "{dir}");
+    println!("\n{dir}:\n| pair | sentences | own | listed | listed and own | precision | recall |");
+    println!("|---|---|---|---|---|---|---|");
     let (mut listed_own, mut listed, mut own, mut own_found) = (0, 0, 0, 0);
     let mut lines = Vec::new();
     for path in &labels {
@@ -109,9 +111,26 @@ fn own_commitments_against_the_hand_checked_sample() {
     for line in &lines {
         println!("{line}");
     }
-    // Floors: the figures reached (README, "Commitments"); a change that reads worse fails.
+    (precision, recall)
+}
+
+// Floors: the figures reached (README, "Commitments"); a change that reads worse fails.
+
+/// The pairs the rules were developed on.
+#[test]
+fn own_commitments_against_the_hand_checked_sample() {
+    let (precision, recall) = measure(ROOT);
     assert!(precision >= PRECISION, "precision {precision:.3}");
     assert!(recall >= RECALL, "recall {recall:.3}");
+}
+
+/// Pairs labelled apart, measured only after the rules were written: the figures on first
+/// sight.
+#[test]
+fn own_commitments_on_held_out_pairs() {
+    let (precision, recall) = measure(&format!("{ROOT}/holdout"));
+    assert!(precision >= HOLDOUT_PRECISION, "precision {precision:.3}");
+    assert!(recall >= HOLDOUT_RECALL, "recall {recall:.3}");
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -122,5 +141,7 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-const PRECISION: f64 = 0.88;
+const PRECISION: f64 = 0.89;
 const RECALL: f64 = 0.80;
+const HOLDOUT_PRECISION: f64 = 0.88;
+const HOLDOUT_RECALL: f64 = 0.82;

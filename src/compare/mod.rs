@@ -28,8 +28,8 @@ pub use items::{char_diff, MAX_DIFF_CHARS};
 
 use crate::align::{align_sections_by, section_affinity, SectionSketch};
 use crate::comparison::{
-    Commitments, Comparison, Counts, Here, ItemKind, ItemRef, ReportInfo, SectionPair,
-    SharedPhrase, Summary, MAX_SHARED_PHRASES,
+    Commitments, Comparison, Counts, Here, ItemKind, ItemRef, PairTargets, ReportInfo, SectionPair,
+    SharedPhrase, Summary, YearOverYear, MAX_SHARED_PHRASES,
 };
 use crate::key::key_of;
 use crate::model::Report;
@@ -127,6 +127,33 @@ pub fn compare(a: &Report, b: &Report, options: &CompareOptions) -> Comparison {
         shared_phrases: shared_phrases(&built.sections),
         sections: built.sections,
         commitments,
+        targets: pair_targets(a, b, plan_a, plan_b),
+    }
+}
+
+/// Both sides' targets, and year over year when `a` and `b` are one place's reports of
+/// consecutive years.
+fn pair_targets(a: &Report, b: &Report, plan_a: plan::Plan, plan_b: plan::Plan) -> PairTargets {
+    let same_place = a.place.is_some() && a.place == b.place;
+    let year_over_year = match (a.year, b.year) {
+        (Some(ya), Some(yb)) if same_place && ya + 1 == yb => Some(YearOverYear {
+            earlier: "a".to_string(),
+            year: ya,
+            outcomes: plan::year_over_year(&plan_a.targets, &plan_b.achieved),
+        }),
+        (Some(ya), Some(yb)) if same_place && yb + 1 == ya => Some(YearOverYear {
+            earlier: "b".to_string(),
+            year: yb,
+            outcomes: plan::year_over_year(&plan_b.targets, &plan_a.achieved),
+        }),
+        _ => None,
+    };
+    PairTargets {
+        a: plan_a.targets,
+        b: plan_b.targets,
+        a_achieved: plan_a.achieved,
+        b_achieved: plan_b.achieved,
+        year_over_year,
     }
 }
 

@@ -86,7 +86,7 @@ pub(crate) struct Stated {
 }
 
 /// Units, longest first where one begins another.
-const UNITS: [&str; 37] = [
+const UNITS: [&str; 43] = [
     "个百分点",
     "%",
     "‰",
@@ -124,6 +124,12 @@ const UNITS: [&str; 37] = [
     "平方米",
     "万辆",
     "辆",
+    "家",
+    "条",
+    "项",
+    "所",
+    "座",
+    "处",
 ];
 
 /// Words before a figure that say how it moves the indicator (`Some`) or that it is a level
@@ -322,6 +328,11 @@ pub(crate) fn read_clause(
 ) -> (Vec<Stated>, Vec<Indicator>) {
     let named = mentions(clause);
     let mut found = figures(clause);
+    // "由2010年的162.4亿元增加到2015年的287.9亿元": the figure the clause arrives at.
+    let to = (0..clause.len()).rev().find(|&at| clause[at] == '到');
+    if let Some(to) = to.filter(|&to| clause[..to].contains(&'由')) {
+        found.retain(|f| f.start > to);
+    }
     let wording = |m: &Mention| clause[m.start..m.end].iter().collect::<String>();
     let mut out = Vec::new();
     if found.is_empty() {
@@ -569,6 +580,13 @@ mod tests {
             (s[0].indicator, s[0].name.as_str()),
             (Indicator::Other, "森林覆盖率")
         );
+    }
+
+    #[test]
+    fn from_one_level_to_another_is_the_second() {
+        let s = one("地区生产总值由2010年的162.4亿元增加到2015年的287.9亿元");
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].figure, figure(287.9, 287.9, "亿元"));
     }
 
     #[test]

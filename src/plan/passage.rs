@@ -203,7 +203,7 @@ pub(crate) fn targets(sentences: &[&str], outlooks: &[Outlook]) -> Option<(usize
 }
 
 /// Words that make a clause of the review something else than the whole year's result.
-const NOT_THE_YEAR: [&str; 18] = [
+const NOT_THE_YEAR: [&str; 20] = [
     "年均",
     "累计",
     "五年",
@@ -222,6 +222,8 @@ const NOT_THE_YEAR: [&str; 18] = [
     "慢于",
     "排名",
     "位居",
+    "累积",
+    "时期",
 ];
 
 /// The results the review states: in sentences that look back, or, where no heading decides,

@@ -56,6 +56,51 @@ pub fn indicator_text(t: &Target) -> String {
     }
 }
 
+/// One indicator's row of a side-by-side table: its label and each side's figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub label: String,
+    pub a: String,
+    pub b: String,
+}
+
+/// The rows of `a`'s and `b`'s targets side by side: one per indicator in the canonical
+/// order (several figures of one indicator joined by "; "), then each side's other targets.
+pub fn target_rows(a: &[Target], b: &[Target]) -> Vec<Row> {
+    let figures = |list: &[Target], indicator: Indicator| {
+        list.iter()
+            .filter(|t| t.indicator == indicator)
+            .map(figure_text)
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let mut rows: Vec<Row> = Indicator::ALL
+        .iter()
+        .map(|&i| Row {
+            label: i.label().to_string(),
+            a: figures(a, i),
+            b: figures(b, i),
+        })
+        .filter(|r| !r.a.is_empty() || !r.b.is_empty())
+        .collect();
+    for (list, of_a) in [(a, true), (b, false)] {
+        for t in list.iter().filter(|t| t.indicator == Indicator::Other) {
+            let (label, figure) = (indicator_text(t), figure_text(t));
+            let figure = if t.figure.is_none() && t.qualifiers.is_empty() {
+                "✓".to_string()
+            } else {
+                figure
+            };
+            rows.push(Row {
+                label,
+                a: if of_a { figure.clone() } else { String::new() },
+                b: if of_a { String::new() } else { figure },
+            });
+        }
+    }
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,8 @@ use colored::Colorize;
 use crate::comparison::{
     Commitment, Comparison, Counts, DiffSide, Here, Item, ItemKind, ReportInfo, SectionPair, Side,
 };
+use crate::plan::Verdict;
+use crate::render::targets::{figure_text, indicator_text, target_rows};
 use crate::render::text::sanitize;
 use crate::render::wrap::{wrap, Segments, Style};
 
@@ -32,6 +34,7 @@ pub fn write(out: &mut impl Write, cmp: &Comparison, opts: &TerminalOptions) -> 
         write_section(out, section, cmp, opts)?;
     }
     write_shared_phrases(out, cmp, opts)?;
+    write_targets(out, cmp)?;
     write_commitments(out, "A", &cmp.a, &cmp.commitments.a, opts)?;
     write_commitments(out, "B", &cmp.b, &cmp.commitments.b, opts)
 }
@@ -321,12 +324,104 @@ fn write_commitments(
         .bold()
     )?;
     for c in commitments {
-        let mut segments = vec![(c.text.clone(), Style::Plain)];
+        let mut segments = own_segments(c);
         if let Some(section) = &c.section {
             segments.push((format!("  [{section}]"), Style::Dim));
         }
         for line in wrap(&segments, opts.width, "  • ", "    ") {
             writeln!(out, "{line}")?;
+        }
+        // The own part in words too, for output without colour.
+        let chars: Vec<char> = c.text.chars().collect();
+        let parts: Vec<String> = c
+            .highlights
+            .iter()
+            .map(|&[s, e]| chars.get(s..e).unwrap_or(&[]).iter().collect())
+            .collect();
+        if !parts.is_empty() {
+            let own = vec![(format!("own: {}", parts.join(" · ")), Style::Dim)];
+            for line in wrap(&own, opts.width, "    ", "    ") {
+                writeln!(out, "{line}")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A commitment's text, its own marks highlighted.
+fn own_segments(c: &Commitment) -> Segments {
+    let chars: Vec<char> = c.text.chars().collect();
+    let mut segments = Vec::new();
+    let mut at = 0;
+    for &[start, end] in &c.highlights {
+        let (start, end) = (start.clamp(at, chars.len()), end.min(chars.len()));
+        if start > at {
+            segments.push((chars[at..start].iter().collect(), Style::Plain));
+        }
+        if end > start {
+            segments.push((chars[start..end].iter().collect(), Style::Own));
+        }
+        at = at.max(end);
+    }
+    if at < chars.len() {
+        segments.push((chars[at..].iter().collect(), Style::Plain));
+    }
+    segments
+}
+
+/// Both sides' targets, indicator by indicator, then year over year when there is one.
+fn write_targets(out: &mut impl Write, cmp: &Comparison) -> io::Result<()> {
+    let t = &cmp.targets;
+    if t.a.is_empty() && t.b.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        format!(
+            "── Main expected targets (A: {}, B: {})",
+            t.a.len(),
+            t.b.len()
+        )
+        .bold()
+    )?;
+    for row in target_rows(&t.a, &t.b) {
+        writeln!(out, "  {:<24} {:<18} {}", row.label, row.a, row.b)?;
+    }
+    if let Some(yoy) = &t.year_over_year {
+        writeln!(out)?;
+        let (earlier, later) = if yoy.earlier == "a" {
+            ("A", "B")
+        } else {
+            ("B", "A")
+        };
+        writeln!(
+            out,
+            "{}",
+            format!(
+                "── {earlier}'s targets for {} against {later}'s review of {}",
+                yoy.year, yoy.year
+            )
+            .bold()
+        )?;
+        for o in &yoy.outcomes {
+            let achieved = o
+                .achieved
+                .as_ref()
+                .map_or_else(|| "—".to_string(), figure_text);
+            let verdict = match o.verdict {
+                Verdict::Met => o.verdict.label().green(),
+                Verdict::Missed => o.verdict.label().red(),
+                _ => o.verdict.label().dimmed(),
+            };
+            writeln!(
+                out,
+                "  {:<24} {:<18} {:<18} {verdict}",
+                indicator_text(&o.target),
+                figure_text(&o.target),
+                achieved
+            )?;
         }
     }
     Ok(())

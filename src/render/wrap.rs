@@ -23,6 +23,8 @@ pub enum Style {
     /// Changed characters inside a pair: B's side.
     ChangedB,
     Heading,
+    /// The part of a commitment that is the report's own.
+    Own,
 }
 
 /// Text to print as stretches, each with its style.
@@ -40,6 +42,7 @@ pub fn paint(text: &str, style: Style) -> ColoredString {
         Style::ChangedA => text.red().bold().underline(),
         Style::ChangedB => text.green().bold().underline(),
         Style::Heading => text.bold(),
+        Style::Own => text.bold().underline(),
     }
 }
 

@@ -51,11 +51,11 @@ const PROGRAMMES: [&str; 18] = [
 ];
 
 /// Two characters before a programme suffix that make it generic, not a name.
-const GENERIC_BEFORE: [&str; 42] = [
+const GENERIC_BEFORE: [&str; 48] = [
     "重点", "重大", "一批", "各类", "各项", "相关", "民生", "建设", "推进", "加快", "实施", "开展",
     "启动", "谋划", "储备", "招商", "引进", "落地", "签约", "新建", "续建", "在建", "产业", "这些",
     "工程", "项目", "加强", "规范", "优化", "企业", "平台", "政府", "投资", "工业", "特色", "国家",
-    "中央", "省级", "市级", "县级", "上市", "攻坚",
+    "中央", "省级", "市级", "县级", "上市", "攻坚", "上述", "年度", "保障", "服务", "发展", "管理",
 ];
 
 /// Words right after 项目 or 工程 that make it the generic word (项目管理, 项目审批), not the
@@ -67,9 +67,10 @@ const GENERIC_AFTER: [&str; 14] = [
 
 /// Words that open a clause before a programme's name (实施城市更新行动): the name starts
 /// after them.
-const NAME_OPENERS: [&str; 24] = [
+const NAME_OPENERS: [&str; 26] = [
     "实施", "推进", "开展", "启动", "深化", "打造", "建设", "创建", "加快", "组织", "落实", "全面",
     "深入", "持续", "大力", "扎实", "继续", "推动", "争创", "完成", "抓好", "做好", "开工", "建成",
+    "确保", "力争",
 ];
 
 /// At most this many characters of a name before its programme suffix.
@@ -296,7 +297,7 @@ fn name_start(chars: &[char], at: usize) -> Option<usize> {
             }
             start -= 1;
         }
-        let start = after_opener(chars, start, end);
+        let start = after_opener(chars, start, end)?;
         return (end - start >= 4).then_some(start);
     }
     let (c1, c2) = (
@@ -320,14 +321,16 @@ fn name_start(chars: &[char], at: usize) -> Option<usize> {
         }
         start -= 1;
     }
-    let start = after_opener(chars, start, at);
+    let mut start = after_opener(chars, start, at)?;
+    // "融资和项目": a name does not reach over a conjunction.
+    if let Some(cut) = (start..at).rev().find(|&i| "和及与或的".contains(chars[i])) {
+        start = cut + 1;
+    }
     // A quote left open at the start is not part of the name.
-    let start = if matches!(chars.get(start), Some('”')) {
-        start + 1
-    } else {
-        start
-    };
-    Some(start)
+    if matches!(chars.get(start), Some('”')) {
+        start += 1;
+    }
+    (at - start >= 2).then_some(start)
 }
 
 fn is_han(c: char) -> bool {
@@ -335,8 +338,8 @@ fn is_han(c: char) -> bool {
 }
 
 /// Where a name found to start at `start` and end before `end` starts once an opening verb is
-/// left out: 实施城市更新行动 names 城市更新行动.
-fn after_opener(chars: &[char], start: usize, end: usize) -> usize {
+/// left out: 实施城市更新行动 names 城市更新行动; `None` when too little is left (确保项目).
+fn after_opener(chars: &[char], start: usize, end: usize) -> Option<usize> {
     let mut cut = start;
     for i in start..end.saturating_sub(2) {
         if let Some(opener) = NAME_OPENERS.iter().find(|o| {
@@ -346,11 +349,7 @@ fn after_opener(chars: &[char], start: usize, end: usize) -> usize {
             cut = i + opener.chars().count();
         }
     }
-    if end - cut >= 2 {
-        cut
-    } else {
-        start
-    }
+    (end - cut >= 2).then_some(cut)
 }
 
 /// Quoted names that are programmes: “菜篮子”工程, “千万工程”, “乐购沈阳”行动. A quoted

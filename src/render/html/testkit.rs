@@ -123,6 +123,7 @@ impl Build {
                 },
                 sections: Vec::new(),
                 commitments: Commitments::default(),
+                targets: PairTargets::default(),
                 shared_phrases: Vec::new(),
             },
         }
