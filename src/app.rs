@@ -154,7 +154,7 @@ fn matrix(args: &MatrixArgs, reading: &Reading) -> Result<u8> {
         options.min_match = n;
     }
     anyhow::ensure!(args.top != Some(0), "--top 0: must be at least 1");
-    for path in args.csv.iter().chain(&args.html) {
+    for path in args.csv.iter().chain(&args.targets_csv).chain(&args.html) {
         output::check_target(path)?;
     }
     let bar = render::matrix_progress::Bar::new(!args.quiet);
@@ -208,7 +208,7 @@ fn load_corpus(
     Ok(loaded)
 }
 
-/// `--csv`, `--html` and `--pairs-dir`.
+/// `--csv`, `--targets-csv`, `--html` and `--pairs-dir`.
 fn write_matrix_files(
     args: &MatrixArgs,
     analysis: &corpus::Analysis,
@@ -217,6 +217,9 @@ fn write_matrix_files(
 ) -> Result<()> {
     if let Some(path) = &args.csv {
         render::matrix_csv::write_file(path, analysis)?;
+    }
+    if let Some(path) = &args.targets_csv {
+        render::targets_csv::write_file(path, analysis)?;
     }
     let Some(path) = &args.html else {
         return Ok(());

@@ -70,6 +70,11 @@ pub struct MatrixArgs {
     #[arg(long, value_name = "FILE", conflicts_with = "top")]
     pub csv: Option<PathBuf>,
 
+    /// Also write every report's main expected targets and reviewed results to FILE as CSV:
+    /// a row a figure (report, place, year, indicator, value or range, unit, qualifiers…).
+    #[arg(long, value_name = "FILE")]
+    pub targets_csv: Option<PathBuf>,
+
     /// Also write a self-contained HTML page to FILE: heatmap, sortable report table,
     /// shared phrases.
     #[arg(long, value_name = "FILE")]

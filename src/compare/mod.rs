@@ -134,7 +134,10 @@ pub fn compare(a: &Report, b: &Report, options: &CompareOptions) -> Comparison {
 /// Both sides' targets, and year over year when `a` and `b` are one place's reports of
 /// consecutive years.
 fn pair_targets(a: &Report, b: &Report, plan_a: plan::Plan, plan_b: plan::Plan) -> PairTargets {
-    let same_place = a.place.is_some() && a.place == b.place;
+    let same_place = match (&a.place, &b.place) {
+        (Some(pa), Some(pb)) => plan::place_key(pa) == plan::place_key(pb),
+        _ => false,
+    };
     let year_over_year = match (a.year, b.year) {
         (Some(ya), Some(yb)) if same_place && ya + 1 == yb => Some(YearOverYear {
             earlier: "a".to_string(),

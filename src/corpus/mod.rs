@@ -181,7 +181,34 @@ fn assemble(
         boilerplate: phrases::rank_phrases(entries, exact, options.phrases),
         sentences: sentence_index.recurring(entries, n, options.phrases),
         failed: Vec::new(),
+        year_over_year: year_over_year(entries),
     }
+}
+
+/// For every place with reports of consecutive years, each earlier target beside the later
+/// review's result; by place, then year (a place and year given twice uses the first).
+fn year_over_year(entries: &[Entry]) -> Vec<PlaceYear> {
+    let mut by_place: std::collections::BTreeMap<(&str, u16), &Entry> = Default::default();
+    for e in entries {
+        if let (Some(place), Some(year)) = (e.place.as_deref(), e.year) {
+            by_place
+                .entry((crate::plan::place_key(place), year))
+                .or_insert(e);
+        }
+    }
+    by_place
+        .iter()
+        .filter_map(|(&(place, year), earlier)| {
+            let later = by_place.get(&(place, year.checked_add(1)?))?;
+            Some(PlaceYear {
+                place: place.to_string(),
+                year,
+                earlier: earlier.name.clone(),
+                later: later.name.clone(),
+                outcomes: crate::plan::year_over_year(&earlier.targets, &later.achieved),
+            })
+        })
+        .collect()
 }
 
 /// Most similar pairs listed.
@@ -233,6 +260,8 @@ fn summary(
         reuse_share: share(row.exact.any as usize, len),
         sources: sources(row, len, entries, options.sources),
         commitments: own.commitments(i, entry),
+        targets: entry.targets.clone(),
+        achieved: entry.achieved.clone(),
     }
 }
 

@@ -9,6 +9,7 @@
 use serde::Serialize;
 
 use crate::comparison::CommitmentMark;
+use crate::plan::{Outcome, Target};
 
 /// How the corpus was compared, echoed so figures can be reproduced.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -62,6 +63,9 @@ pub struct Analysis {
     pub sentences: Vec<RecurringSentence>,
     /// Inputs that could not be read, with why; the run went on without them.
     pub failed: Vec<FailedInput>,
+    /// For each place with reports of consecutive years: the earlier targets and their
+    /// results, by place, then year.
+    pub year_over_year: Vec<PlaceYear>,
 }
 
 /// What the corpus says about one report.
@@ -87,8 +91,25 @@ pub struct ReportSummary {
     pub reuse_share: f64,
     /// The reports covering most of it, most first.
     pub sources: Vec<Source>,
-    /// Forward-looking, concrete sentences no other report says verbatim.
+    /// Sentences of its plan mostly in words no other report shares, with a figure, a
+    /// deadline or a named programme of its own ([`crate::compare::commitments`]).
     pub commitments: Vec<CorpusCommitment>,
+    /// Its main expected targets ([`crate::plan`]).
+    pub targets: Vec<Target>,
+    /// What its review says the year before achieved.
+    pub achieved: Vec<Target>,
+}
+
+/// One place's targets for a year beside what its next year's report says was achieved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlaceYear {
+    pub place: String,
+    /// The year the targets were set for.
+    pub year: u16,
+    /// The report that set them and the one that reviews them (names in `reports`).
+    pub earlier: String,
+    pub later: String,
+    pub outcomes: Vec<Outcome>,
 }
 
 /// A report that covers part of another.

@@ -53,6 +53,20 @@ pub struct Plan {
     pub forward: Vec<bool>,
 }
 
+/// The place's own name, without the larger units written before it: 呼伦贝尔市海拉尔区 and
+/// 海拉尔区 are one place, so are 河北省石家庄市 and 石家庄市.
+pub fn place_key(place: &str) -> &str {
+    let chars: Vec<(usize, char)> = place.char_indices().collect();
+    let last = chars.len().saturating_sub(1);
+    let cut = chars
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|&(n, &(_, c))| n > 0 && n + 2 < last + 1 && "省市州盟".contains(c))
+        .map(|(_, &(at, c))| at + c.len_utf8());
+    cut.map_or(place, |at| &place[at..])
+}
+
 /// Read the plan of `report`.
 pub fn read(report: &Report) -> Plan {
     let outlooks = outlook::sentence_outlooks(report);
@@ -94,5 +108,19 @@ impl Target {
             clause: String::new(),
             sentence: 0,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::place_key;
+
+    #[test]
+    fn a_place_is_its_own_name() {
+        assert_eq!(place_key("呼伦贝尔市海拉尔区"), "海拉尔区");
+        assert_eq!(place_key("海拉尔区"), "海拉尔区");
+        assert_eq!(place_key("河北省石家庄市"), "石家庄市");
+        assert_eq!(place_key("河北省"), "河北省");
+        assert_eq!(place_key("全国"), "全国");
     }
 }

@@ -101,9 +101,22 @@ fn read_passage(passage: &[&str], first: usize, skip: usize) -> Vec<Target> {
             };
             let (stated, next) = read_clause(clause, &inherited, true);
             let text: String = clause.iter().collect();
-            out.extend(stated.into_iter().map(|s| Target {
+            // A figure given to the indicator of the clause before takes its wording.
+            let wording = |s: &super::figures::Stated, out: &[Target]| {
+                if s.name.is_empty() {
+                    out.iter()
+                        .rev()
+                        .find(|t| t.indicator == s.indicator)
+                        .map(|t| t.name.clone())
+                        .unwrap_or_default()
+                } else {
+                    s.name.clone()
+                }
+            };
+            let named: Vec<String> = stated.iter().map(|s| wording(s, &out)).collect();
+            out.extend(stated.into_iter().zip(named).map(|(s, name)| Target {
                 indicator: s.indicator,
-                name: s.name,
+                name,
                 change: s.change,
                 figure: s.figure,
                 qualifiers: s.qualifiers,

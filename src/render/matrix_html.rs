@@ -18,8 +18,11 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::Path;
 
+use super::targets::{cell, common_indicators, figure_text, indicator_text};
+use super::text::split_marked;
 use crate::corpus::{Analysis, ReportSummary};
 use crate::output::{write_atomically, WriteError};
+use crate::plan::{Indicator, Verdict};
 
 /// Report text for element content.
 pub fn text(s: &str) -> String {
@@ -79,6 +82,7 @@ pub fn page(analysis: &Analysis, links: Option<PairLinks>) -> String {
     report_table(&mut html, analysis);
     phrases(&mut html, analysis);
     sentences(&mut html, analysis);
+    targets(&mut html, analysis);
     commitments(&mut html, analysis);
     failed(&mut html, analysis);
     let _ = write!(html, "<script>{SCRIPT}</script>\n</body>\n</html>\n");
@@ -352,13 +356,80 @@ fn sentences(html: &mut String, analysis: &Analysis) {
     html.push_str("</tbody>\n</table>\n");
 }
 
+/// The main expected targets across reports, then year over year for each place.
+fn targets(html: &mut String, analysis: &Analysis) {
+    let columns = common_indicators(
+        analysis.reports.iter().map(|r| r.targets.as_slice()),
+        Indicator::ALL.len(),
+    );
+    if columns.is_empty() {
+        return;
+    }
+    html.push_str(
+        "<h2 id=\"targets\">Main expected targets</h2>\n<p class=\"note\">Read from each \
+         report's targets passage (主要预期目标): + is a growth, − a fall, a bare figure a \
+         level. Every figure with its clause: <code>--targets-csv</code>.</p>\n\
+         <table class=\"targets\">\n<thead><tr><th>Report</th>",
+    );
+    for i in &columns {
+        let _ = write!(html, "<th>{}</th>", text(i.label()));
+    }
+    html.push_str("</tr></thead>\n<tbody>\n");
+    for r in &analysis.reports {
+        let _ = write!(html, "<tr><th class=\"text\">{}</th>", text(&r.name));
+        for &i in &columns {
+            let _ = write!(
+                html,
+                "<td class=\"text\">{}</td>",
+                text(&cell(&r.targets, i))
+            );
+        }
+        html.push_str("</tr>\n");
+    }
+    html.push_str("</tbody>\n</table>\n");
+    for py in &analysis.year_over_year {
+        let _ = write!(
+            html,
+            "<h3>{} {}: targets of {} against the review in {}</h3>\n<table class=\"targets\">\n\
+             <thead><tr><th>Indicator</th><th>Target</th><th>Achieved</th><th>Verdict</th></tr>\
+             </thead>\n<tbody>\n",
+            text(&py.place),
+            py.year,
+            text(&py.earlier),
+            text(&py.later)
+        );
+        for o in &py.outcomes {
+            let achieved = o
+                .achieved
+                .as_ref()
+                .map_or_else(|| "—".to_string(), figure_text);
+            let _ = writeln!(
+                html,
+                "<tr><th class=\"text\">{}</th><td class=\"text\">{}</td><td class=\"text\">{}</td>\
+                 <td class=\"{}\">{}</td></tr>",
+                text(&indicator_text(&o.target)),
+                text(&figure_text(&o.target)),
+                text(&achieved),
+                match o.verdict {
+                    Verdict::Met => "met",
+                    Verdict::Missed => "missed",
+                    _ => "none",
+                },
+                o.verdict.label()
+            );
+        }
+        html.push_str("</tbody>\n</table>\n");
+    }
+}
+
 fn commitments(html: &mut String, analysis: &Analysis) {
     if analysis.reports.iter().all(|r| r.commitments.is_empty()) {
         return;
     }
     html.push_str(
-        "<h2>New commitments</h2>\n<p class=\"note\">Forward-looking, concrete sentences \
-         (a figure, a deadline or a named project) that no other report says verbatim.</p>\n",
+        "<h2>New commitments</h2>\n<p class=\"note\">Sentences of each plan mostly in words \
+         no other report shares, with a figure, a deadline or a named project in those words \
+         (<mark>marked</mark>); a programme another report names is not counted.</p>\n",
     );
     for r in analysis
         .reports
@@ -380,7 +451,7 @@ fn commitment_list(html: &mut String, r: &ReportSummary) {
         let _ = writeln!(
             html,
             "<li class=\"text\">{}{}</li>",
-            text(&c.original),
+            marked(&c.text, &c.highlights),
             c.section
                 .as_deref()
                 .map(|s| format!(" <span class=\"note\">({})</span>", text(s)))
@@ -388,6 +459,19 @@ fn commitment_list(html: &mut String, r: &ReportSummary) {
         );
     }
     html.push_str("</ul></details>\n");
+}
+
+/// `t` escaped, its character ranges `highlights` in `<mark>`.
+fn marked(t: &str, highlights: &[[usize; 2]]) -> String {
+    let mut out = String::new();
+    for (piece, own) in split_marked(t, highlights) {
+        if own {
+            let _ = write!(out, "<mark>{}</mark>", text(&piece));
+        } else {
+            out.push_str(&text(&piece));
+        }
+    }
+    out
 }
 
 fn failed(html: &mut String, analysis: &Analysis) {
@@ -407,12 +491,13 @@ th,td{border-bottom:1px solid #ddd;padding:.3em .6em;text-align:left;vertical-al
 th{background:#f4f6f8;position:sticky;top:0}table.sortable th{cursor:pointer}\
 td.text{max-width:50em}.bar{vertical-align:middle;margin-right:.4em}.bar rect{fill:#5b8bd0}\
 .src{white-space:nowrap;display:inline-block;margin-right:.8em}\
-svg.heatmap{font-family:inherit;overflow:visible}svg rect:hover{stroke:#000}";
+svg.heatmap{font-family:inherit;overflow:visible}svg rect:hover{stroke:#000}\
+mark{background:#fff3b0;font-weight:600}td.met{color:#1a7f37}td.missed{color:#b42318}td.none{color:#777}";
 
 /// `sha256-` + base64 of [`STYLE`] and of [`SCRIPT`], for the Content-Security-Policy that,
 /// as in the pair report, lets only the page's own stylesheet and script run. After editing
 /// either, `cargo test --lib render::matrix_html` fails and prints the new value.
-const STYLE_HASH: &str = "sha256-7HRD5/p7W9fOH+xHTz71VUJySqOYVWNUAEdPh+o1x6Q=";
+const STYLE_HASH: &str = "sha256-/jQEhZagKZkwSJrVSvcP7wfZy39wEbhHW4EgbbJtkJc=";
 const SCRIPT_HASH: &str = "sha256-8HMYe59ur0kiHrai2xQIJ4UDen21g6PTse0rL81pfmc=";
 
 const SCRIPT: &str = "document.querySelectorAll('table.sortable th').forEach(function(th,col){\

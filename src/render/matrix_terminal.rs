@@ -8,9 +8,11 @@ use std::io::{self, Write};
 
 use colored::Colorize;
 
+use super::targets::{cell, common_indicators};
 use super::text::sanitize;
 use super::wrap::display_width;
 use crate::corpus::Analysis;
+use crate::plan::Verdict;
 
 /// Lines of each list printed.
 pub const LIST_LINES: usize = 10;
@@ -31,6 +33,7 @@ pub fn write<W: Write>(out: &mut W, analysis: &Analysis, width: usize) -> io::Re
     pairs(out, analysis)?;
     phrases(out, analysis, width)?;
     reports(out, analysis)?;
+    targets(out, analysis)?;
     if !analysis.failed.is_empty() {
         writeln!(out)?;
         writeln!(
@@ -124,6 +127,69 @@ fn reports<W: Write>(out: &mut W, analysis: &Analysis) -> io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// Columns of the targets table on a terminal.
+const TARGET_COLUMNS: usize = 6;
+
+/// The main expected targets across reports, a row a report, a column per indicator most
+/// reports set; then, for one place's consecutive years, how the targets fared.
+fn targets<W: Write>(out: &mut W, analysis: &Analysis) -> io::Result<()> {
+    let columns = common_indicators(
+        analysis.reports.iter().map(|r| r.targets.as_slice()),
+        TARGET_COLUMNS,
+    );
+    if columns.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        "Main expected targets (all of them: --json, --html, --targets-csv)".bold()
+    )?;
+    let header: String = columns
+        .iter()
+        .map(|i| pad(&clip(i.label(), 16), 16))
+        .collect();
+    writeln!(out, "  {header}report")?;
+    for r in &analysis.reports {
+        let row: String = columns
+            .iter()
+            .map(|&i| pad(&clip(&cell(&r.targets, i), 16), 16))
+            .collect();
+        writeln!(out, "  {row}{}", sanitize(&r.name))?;
+    }
+    if analysis.year_over_year.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        "Year over year: each year's targets against the next report's review".bold()
+    )?;
+    for py in &analysis.year_over_year {
+        let count = |v: Verdict| py.outcomes.iter().filter(|o| o.verdict == v).count();
+        writeln!(
+            out,
+            "  {} {}: {} met, {} missed, {} not reported  ({} → {})",
+            sanitize(&py.place),
+            py.year,
+            count(Verdict::Met),
+            count(Verdict::Missed),
+            count(Verdict::NotReported),
+            sanitize(&py.earlier),
+            sanitize(&py.later)
+        )?;
+    }
+    Ok(())
+}
+
+/// `text` padded with spaces to `columns` display columns.
+fn pad(text: &str, columns: usize) -> String {
+    let width = display_width(text);
+    format!("{text}{}", " ".repeat(columns.saturating_sub(width) + 1))
 }
 
 /// `text` cut to at most `columns` display columns, with "…" when cut.

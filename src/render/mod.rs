@@ -8,6 +8,7 @@ pub mod matrix_terminal;
 pub mod normalized;
 pub mod outline;
 pub mod targets;
+pub mod targets_csv;
 pub mod terminal;
 pub mod text;
 pub mod wrap;

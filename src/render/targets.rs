@@ -101,6 +101,37 @@ pub fn target_rows(a: &[Target], b: &[Target]) -> Vec<Row> {
     rows
 }
 
+/// The indicators most reports of a corpus set targets for, most reports first (ties in the
+/// canonical order), at most `limit`: the columns of a table across reports.
+pub fn common_indicators<'t>(
+    lists: impl IntoIterator<Item = &'t [Target]>,
+    limit: usize,
+) -> Vec<Indicator> {
+    let mut counts = vec![0usize; Indicator::ALL.len()];
+    for list in lists {
+        for (n, &i) in Indicator::ALL.iter().enumerate() {
+            counts[n] += usize::from(list.iter().any(|t| t.indicator == i && t.figure.is_some()));
+        }
+    }
+    let mut ranked: Vec<(usize, Indicator)> = counts
+        .into_iter()
+        .zip(Indicator::ALL)
+        .filter(|(c, _)| *c > 0)
+        .collect();
+    ranked.sort_by_key(|&(c, _)| std::cmp::Reverse(c));
+    ranked.into_iter().take(limit).map(|(_, i)| i).collect()
+}
+
+/// A report's figures for `indicator`, the growth first ("+6%左右"), or "" when none.
+pub fn cell(list: &[Target], indicator: Indicator) -> String {
+    let mut of: Vec<&Target> = list.iter().filter(|t| t.indicator == indicator).collect();
+    of.sort_by_key(|t| t.change.is_none());
+    of.iter()
+        .map(|t| figure_text(t))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

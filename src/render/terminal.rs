@@ -10,7 +10,7 @@ use crate::comparison::{
 };
 use crate::plan::Verdict;
 use crate::render::targets::{figure_text, indicator_text, target_rows};
-use crate::render::text::sanitize;
+use crate::render::text::{sanitize, split_marked};
 use crate::render::wrap::{wrap, Segments, Style};
 
 /// How the terminal printer lays things out.
@@ -350,23 +350,10 @@ fn write_commitments(
 
 /// A commitment's text, its own marks highlighted.
 fn own_segments(c: &Commitment) -> Segments {
-    let chars: Vec<char> = c.text.chars().collect();
-    let mut segments = Vec::new();
-    let mut at = 0;
-    for &[start, end] in &c.highlights {
-        let (start, end) = (start.clamp(at, chars.len()), end.min(chars.len()));
-        if start > at {
-            segments.push((chars[at..start].iter().collect(), Style::Plain));
-        }
-        if end > start {
-            segments.push((chars[start..end].iter().collect(), Style::Own));
-        }
-        at = at.max(end);
-    }
-    if at < chars.len() {
-        segments.push((chars[at..].iter().collect(), Style::Plain));
-    }
-    segments
+    split_marked(&c.text, &c.highlights)
+        .into_iter()
+        .map(|(piece, own)| (piece, if own { Style::Own } else { Style::Plain }))
+        .collect()
 }
 
 /// Both sides' targets, indicator by indicator, then year over year when there is one.

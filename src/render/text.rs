@@ -17,6 +17,29 @@ fn is_unsafe(c: char) -> bool {
         || matches!(c, '\u{200E}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// `text` cut into pieces at the character ranges `highlights` (sorted, `[start, end)`):
+/// (piece, whether it is highlighted), in order, empty pieces left out.
+pub fn split_marked(text: &str, highlights: &[[usize; 2]]) -> Vec<(String, bool)> {
+    let chars: Vec<char> = text.chars().collect();
+    let piece = |s: usize, e: usize| chars.get(s..e).unwrap_or(&[]).iter().collect::<String>();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for &[start, end] in highlights {
+        let (start, end) = (start.clamp(at, chars.len()), end.min(chars.len()));
+        if start > at {
+            out.push((piece(at, start), false));
+        }
+        if end > start {
+            out.push((piece(start, end), true));
+        }
+        at = at.max(end);
+    }
+    if at < chars.len() {
+        out.push((piece(at, chars.len()), false));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -249,8 +249,8 @@ pub fn analysis_problems(analysis: &Analysis) -> Vec<String> {
 const TAGS: &[&str] = &[
     "a", "abbr", "b", "body", "code", "dd", "del", "details", "div", "dl", "dt", "em", "footer",
     "h1", "h2", "h3", "head", "header", "html", "i", "input", "ins", "label", "li", "link", "main",
-    "meta", "meter", "nav", "ol", "p", "rect", "script", "section", "small", "span", "style",
-    "summary", "svg", "table", "tbody", "td", "text", "th", "thead", "title", "tr", "ul",
+    "mark", "meta", "meter", "nav", "ol", "p", "rect", "script", "section", "small", "span",
+    "style", "summary", "svg", "table", "tbody", "td", "text", "th", "thead", "title", "tr", "ul",
 ];
 
 /// Broken invariants of an HTML page (pair or matrix): one stylesheet and one script, both

@@ -4,6 +4,7 @@
 use crate::comparison::{Commitment, CommitmentMark, Comparison, ItemRef};
 use crate::render::html::kinds::describe;
 use crate::render::html::markup::Html;
+use crate::render::text::split_marked;
 
 /// `<section id="shared-phrases">`: the longest stretches of text both reports contain.
 pub fn write_shared_phrases(page: &mut Html, cmp: &Comparison) {
@@ -40,9 +41,10 @@ pub fn write_shared_phrases(page: &mut Html, cmp: &Comparison) {
 /// `<section id="commitments">` with one list per side.
 pub fn write(page: &mut Html, cmp: &Comparison) {
     page.raw(
-        "<section id=\"commitments\"><h2>Commitments</h2><p class=\"note\">Forward-looking \
-         sentences with a figure, a deadline or a named project that the other report does \
-         not make word for word.</p><div class=\"commit-sides\">",
+        "<section id=\"commitments\"><h2>Commitments</h2><p class=\"note\">Sentences of each \
+         plan mostly in words of their own, with a figure, a deadline or a named project in \
+         those words (<mark class=\"own\">marked</mark>); a programme the other report or the \
+         national reports name is not counted.</p><div class=\"commit-sides\">",
     );
     side(page, cmp, "a", &cmp.commitments.a);
     side(page, cmp, "b", &cmp.commitments.b);
@@ -87,7 +89,8 @@ fn item(page: &mut Html, cmp: &Comparison, c: &Commitment) {
             .attr(&c.original)
             .raw("\"");
     }
-    page.raw(">").text(&c.text);
+    page.raw(">");
+    own_text(page, c);
     page.raw(if target.is_some() { "</a>" } else { "</span>" });
     page.raw(" <span class=\"marks\" lang=\"en\">");
     for mark in &c.marks {
@@ -108,6 +111,17 @@ fn item(page: &mut Html, cmp: &Comparison, c: &Commitment) {
         page.raw("</span>");
     }
     page.raw("</li>");
+}
+
+/// The commitment's text, its own part in `<mark>`.
+fn own_text(page: &mut Html, c: &Commitment) {
+    for (piece, own) in split_marked(&c.text, &c.highlights) {
+        if own {
+            page.raw("<mark class=\"own\">").text(&piece).raw("</mark>");
+        } else {
+            page.text(&piece);
+        }
+    }
 }
 
 fn exists(cmp: &Comparison, at: ItemRef) -> bool {

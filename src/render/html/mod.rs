@@ -32,6 +32,7 @@ mod kinds;
 mod markup;
 mod reading;
 mod summary;
+mod targets;
 #[cfg(test)]
 pub(crate) mod testkit;
 #[cfg(test)]
@@ -52,7 +53,7 @@ const SCRIPT: &str = include_str!("page.js");
 /// `sha256-` + base64 of [`STYLE`] for the Content-Security-Policy. After editing page.css or
 /// page.js, `cargo test --lib render::html` fails and prints the new value (or:
 /// `openssl dgst -sha256 -binary page.css | base64`).
-const STYLE_HASH: &str = "sha256-eUQEsX8aVoVoh0q1f/mbOgP9OyV93ynsefBO7fhg7KI=";
+const STYLE_HASH: &str = "sha256-ZBUMvZfR6dj1GRR/u+GdselzAsDBpP7ipCUglgkgSck=";
 /// `sha256-` + base64 of [`SCRIPT`] for the Content-Security-Policy (see [`STYLE_HASH`]).
 const SCRIPT_HASH: &str = "sha256-+O+9iQzNuOqfuewu3zZgAHru1L0Ebqcm79ZP7PNGgrw=";
 
@@ -63,12 +64,14 @@ pub fn render(cmp: &Comparison) -> String {
     page.raw("<body>");
     page.raw(
         "<p class=\"jump\"><a href=\"#sections\">Sections</a> · <a href=\"#pairs\">Reading</a> \
-         · <a href=\"#shared-phrases\">Shared text</a> · <a href=\"#commitments\">Commitments</a></p>",
+         · <a href=\"#shared-phrases\">Shared text</a> · <a href=\"#targets\">Targets</a> \
+         · <a href=\"#commitments\">Commitments</a></p>",
     );
     summary::write(&mut page, cmp);
     filters(&mut page);
     reading::write(&mut page, cmp);
     commitments::write_shared_phrases(&mut page, cmp);
+    targets::write(&mut page, cmp);
     commitments::write(&mut page, cmp);
     footer(&mut page, cmp);
     page.raw("<script>")
