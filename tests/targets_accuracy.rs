@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use rdiff::normalize::Normalizer;
-use rdiff::plan::{self, Change, Qualifier, Target};
+use rdiff::plan::{self, Change, Figure, Indicator, Qualifier, Target, Verdict};
 use rdiff::read::{read_path, ReadOptions};
 use serde::Deserialize;
 
@@ -18,6 +18,8 @@ const ROOT: &str = "tests/fixtures/targets";
 struct Label {
     file: String,
     report: usize,
+    place: String,
+    year: u16,
     targets: Vec<Labelled>,
     achieved: Vec<Labelled>,
 }
@@ -269,3 +271,111 @@ const TARGETS_PRECISION: f64 = 0.97;
 const TARGETS_RECALL: f64 = 0.91;
 const ACHIEVED_PRECISION: f64 = 0.85;
 const ACHIEVED_RECALL: f64 = 0.89;
+
+/// A labelled item as rdiff's type, to judge labelled targets against labelled results.
+fn to_target(l: &Labelled) -> Target {
+    let indicator = Indicator::ALL
+        .into_iter()
+        .find(|i| i.name() == l.indicator)
+        .unwrap_or(Indicator::Other);
+    let change = match l.change.as_deref() {
+        Some("increase") => Some(Change::Increase),
+        Some("decrease") => Some(Change::Decrease),
+        _ => None,
+    };
+    let qualifiers = l
+        .qualifiers
+        .iter()
+        .filter_map(|q| match qualifier_name(q).as_str() {
+            "about" => Some(Qualifier::About),
+            "at_least" => Some(Qualifier::AtLeast),
+            "at_most" => Some(Qualifier::AtMost),
+            "strive" => Some(Qualifier::Strive),
+            "in_step" => Some(Qualifier::InStep),
+            "assigned" => Some(Qualifier::Assigned),
+            "stable" => Some(Qualifier::Stable),
+            _ => None,
+        })
+        .collect();
+    let figure = match (l.low, l.high) {
+        (Some(low), Some(high)) => Some(Figure {
+            low,
+            high,
+            unit: l.unit.clone().unwrap_or_default().replace('％', "%"),
+        }),
+        _ => None,
+    };
+    Target {
+        indicator,
+        name: String::new(),
+        change,
+        figure,
+        qualifiers,
+        clause: l.clause.clone(),
+        sentence: 0,
+    }
+}
+
+/// Year over year on the labelled places: for each labelled target with a figure, the verdict
+/// rdiff gives (from what it read) against the verdict the labels give (labelled target
+/// against labelled result).
+#[test]
+fn year_over_year_verdicts_agree_with_the_labels() {
+    let normalizer = Normalizer::new();
+    let mut labelled: Vec<(Label, plan::Plan)> = Vec::new();
+    for entry in std::fs::read_dir(ROOT).unwrap().filter_map(Result::ok) {
+        let path = entry.path();
+        if path.extension().is_none_or(|x| x != "json") {
+            continue;
+        }
+        let label: Label = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let document =
+            read_path(Path::new(&label.file), &ReadOptions::default(), &normalizer).unwrap();
+        let plan = plan::read(&document.reports[label.report]);
+        labelled.push((label, plan));
+    }
+    labelled.sort_by(|a, b| (&a.0.place, a.0.year).cmp(&(&b.0.place, b.0.year)));
+    let (mut asked, mut agree, mut pairs) = (0, 0, 0);
+    println!("\nYear over year, labelled verdict against rdiff's:");
+    for (earlier, plan_e) in &labelled {
+        let Some((later, plan_l)) = labelled
+            .iter()
+            .find(|(l, _)| l.place == earlier.place && l.year == earlier.year + 1)
+        else {
+            continue;
+        };
+        pairs += 1;
+        let goals: Vec<Target> = earlier.targets.iter().map(to_target).collect();
+        let results: Vec<Target> = later.achieved.iter().map(to_target).collect();
+        let truth = plan::year_over_year(&goals, &results);
+        let read = plan::year_over_year(&plan_e.targets, &plan_l.achieved);
+        for t in truth.iter().filter(|o| o.verdict != Verdict::NoFigure) {
+            asked += 1;
+            let mine = read.iter().find(|o| {
+                o.target.indicator == t.target.indicator && o.target.figure == t.target.figure
+            });
+            let ok = mine.is_some_and(|o| o.verdict == t.verdict);
+            agree += usize::from(ok);
+            if !ok {
+                println!(
+                    "  {} {}: {:?} {:?}: labels say {:?}, rdiff {:?}",
+                    earlier.place,
+                    earlier.year,
+                    t.target.indicator,
+                    t.target.figure,
+                    t.verdict,
+                    mine.map(|o| o.verdict)
+                );
+            }
+        }
+    }
+    let rate = ratio(agree, asked);
+    println!(
+        "  {agree} of {asked} verdicts agree ({:.1}%) over {pairs} consecutive pairs",
+        100.0 * rate
+    );
+    assert!(pairs >= 7, "the Hailar years");
+    assert!(rate >= VERDICTS_AGREE, "verdicts agree {rate:.3}");
+}
+
+const VERDICTS_AGREE: f64 = 0.94;

@@ -147,3 +147,96 @@ pub(crate) fn commitments(side: &Side) -> Vec<Commitment> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::compare;
+    use crate::comparison::CompareOptions;
+    use crate::testing::report_from_outline;
+
+    const PLAN: &str = "# 二、2024年工作安排\n";
+    /// A long sentence both reports say (the template of a plan's opening).
+    const SHARED: &str = "今年政府工作的总体要求是以习近平新时代中国特色社会主义思想为指导全面贯彻落实党的二十大精神";
+
+    fn listed(a: &str, b: &str) -> Vec<Commitment> {
+        let a = report_from_outline("a.txt", &format!("{PLAN}{a}"));
+        let b = report_from_outline("b.txt", &format!("{PLAN}{b}"));
+        compare(&a, &b, &CompareOptions::default()).commitments.a
+    }
+
+    #[test]
+    fn an_own_figure_is_listed_and_highlighted() {
+        let c = listed("新建城市公园12个。", "推进城市绿化。");
+        assert_eq!(c.len(), 1);
+        let chars: Vec<char> = c[0].text.chars().collect();
+        let own: Vec<String> = c[0]
+            .highlights
+            .iter()
+            .map(|&[s, e]| chars[s..e].iter().collect())
+            .collect();
+        assert_eq!(own, vec!["12个"]);
+        assert_eq!(c[0].own_share, 1.0);
+    }
+
+    #[test]
+    fn mostly_shared_text_is_never_own_even_with_a_figure() {
+        let a = format!("{SHARED},地区生产总值增长6%。");
+        let b = format!("{SHARED},地区生产总值增长5%。");
+        assert!(
+            listed(&a, &b).is_empty(),
+            "shared boilerplate with a figure"
+        );
+        // The same sentence against a report that does not share it is own.
+        assert_eq!(listed(&a, "推进城市绿化。").len(), 1);
+    }
+
+    #[test]
+    fn a_figure_inside_shared_text_is_no_mark() {
+        // The figure stands in the shared stretch; the own words have no mark.
+        let shared = "全年新增城镇就业12000人以上城镇调查失业率控制在5.5%以内";
+        let own = "大力推进城市绿化美化和城乡环境整治,持续改善人居环境质量和群众生活品质";
+        let a = format!("{shared},{own}。");
+        assert!(
+            own.chars().count() > shared.chars().count(),
+            "mostly own words"
+        );
+        assert!(listed(&a, &format!("{shared}。")).is_empty());
+        assert_eq!(
+            listed(&a, "推进城市绿化。").len(),
+            1,
+            "unshared, the figures count"
+        );
+    }
+
+    #[test]
+    fn a_programme_the_other_report_names_is_no_mark() {
+        let a = "深入实施乐购城市焕新行动。";
+        assert_eq!(
+            listed(a, "推进城市绿化。").len(),
+            1,
+            "named by A alone: own"
+        );
+        assert!(
+            listed(a, "全面开展乐购城市焕新行动,提振消费。").is_empty(),
+            "named by B too: template"
+        );
+    }
+
+    #[test]
+    fn a_national_programme_is_no_mark() {
+        // 城市更新行动 is named by the State Council's reports.
+        assert!(names::is_national("城市更新行动"));
+        assert!(listed("深入实施城市更新行动。", "推进城市绿化。").is_empty());
+    }
+
+    #[test]
+    fn the_review_is_not_the_plan() {
+        let a = report_from_outline("a.txt", "# 一、2023年工作回顾\n新建城市公园12个。");
+        let b = report_from_outline("b.txt", "# 一、2023年工作回顾\n推进城市绿化。");
+        assert!(compare(&a, &b, &CompareOptions::default())
+            .commitments
+            .a
+            .is_empty());
+    }
+}

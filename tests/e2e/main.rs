@@ -10,6 +10,7 @@ mod odd_text;
 mod outline;
 mod outputs;
 mod reading;
+mod targets;
 
 use std::path::PathBuf;
 
