@@ -67,10 +67,10 @@ const GENERIC_AFTER: [&str; 14] = [
 
 /// Words that open a clause before a programme's name (实施城市更新行动): the name starts
 /// after them.
-const NAME_OPENERS: [&str; 26] = [
+const NAME_OPENERS: [&str; 30] = [
     "实施", "推进", "开展", "启动", "深化", "打造", "建设", "创建", "加快", "组织", "落实", "全面",
     "深入", "持续", "大力", "扎实", "继续", "推动", "争创", "完成", "抓好", "做好", "开工", "建成",
-    "确保", "力争",
+    "确保", "力争", "打好", "打赢", "做实", "坚决",
 ];
 
 /// At most this many characters of a name before its programme suffix.
