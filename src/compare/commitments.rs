@@ -39,6 +39,15 @@ pub struct OwnPart {
     pub own_share: f64,
 }
 
+/// Words of a sentence that states the guiding line (以习近平新时代中国特色社会主义思想为指导,
+/// 今年政府工作的总体要求是…): the template of every report by definition, whatever figures or
+/// names it carries, never a commitment of one government.
+const THE_LINE: [&str; 4] = ["总体要求", "指导思想", "为指导", "重要思想"];
+
+fn states_the_line(text: &str) -> bool {
+    THE_LINE.iter().any(|w| text.contains(w))
+}
+
 /// The own part of sentence `text` whose key coverage is `cover` (true: shared), or `None`
 /// when it is no own commitment; `named_elsewhere` says whether another report names a
 /// programme (by name).
@@ -47,7 +56,7 @@ pub fn own_part(
     cover: &[bool],
     named_elsewhere: impl Fn(&str) -> bool,
 ) -> Option<OwnPart> {
-    if cover.is_empty() {
+    if cover.is_empty() || states_the_line(text) {
         return None;
     }
     let shared_keys = cover.iter().filter(|c| **c).count();
@@ -156,8 +165,8 @@ mod tests {
     use crate::testing::report_from_outline;
 
     const PLAN: &str = "# 二、2024年工作安排\n";
-    /// A long sentence both reports say (the template of a plan's opening).
-    const SHARED: &str = "今年政府工作的总体要求是以习近平新时代中国特色社会主义思想为指导全面贯彻落实党的二十大精神";
+    /// A long stretch both reports say (the template of a plan's opening).
+    const SHARED: &str = "坚持稳中求进工作总基调完整准确全面贯彻新发展理念加快构建新发展格局着力推动高质量发展";
 
     fn listed(a: &str, b: &str) -> Vec<Commitment> {
         let a = report_from_outline("a.txt", &format!("{PLAN}{a}"));
@@ -228,6 +237,12 @@ mod tests {
         // 城市更新行动 is named by the State Council's reports.
         assert!(names::is_national("城市更新行动"));
         assert!(listed("深入实施城市更新行动。", "推进城市绿化。").is_empty());
+    }
+
+    #[test]
+    fn the_guiding_line_is_no_ones_own() {
+        let line = "今年政府工作的总体要求是:以习近平新时代中国特色社会主义思想为指导,继续推进“全员抓招商、全力强实体”行动,确保完成50个重点项目。";
+        assert!(listed(line, "推进城市绿化。").is_empty());
     }
 
     #[test]

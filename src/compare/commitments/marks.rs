@@ -186,6 +186,10 @@ fn figure_spans(chars: &[char]) -> Vec<(usize, usize)> {
         while i < chars.len() && (is_digit(chars[i]) || (chars[i] == '.' && i > start)) {
             i += 1;
         }
+        // Digits inside a Latin word are no figure: "PM2.5", "5G".
+        if start > 0 && chars[start - 1].is_ascii_alphabetic() {
+            continue;
+        }
         let len = i - start;
         let year = len == 4 && chars.get(i) == Some(&'年');
         let date = matches!(chars.get(i), Some('月' | '日'));
