@@ -269,8 +269,8 @@ fn targets_and_results_against_the_labels() {
 
 const TARGETS_PRECISION: f64 = 0.97;
 const TARGETS_RECALL: f64 = 0.91;
-const ACHIEVED_PRECISION: f64 = 0.85;
-const ACHIEVED_RECALL: f64 = 0.89;
+const ACHIEVED_PRECISION: f64 = 0.86;
+const ACHIEVED_RECALL: f64 = 0.91;
 
 /// A labelled item as rdiff's type, to judge labelled targets against labelled results.
 fn to_target(l: &Labelled) -> Target {

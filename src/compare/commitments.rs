@@ -166,7 +166,8 @@ mod tests {
 
     const PLAN: &str = "# 二、2024年工作安排\n";
     /// A long stretch both reports say (the template of a plan's opening).
-    const SHARED: &str = "坚持稳中求进工作总基调完整准确全面贯彻新发展理念加快构建新发展格局着力推动高质量发展";
+    const SHARED: &str =
+        "坚持稳中求进工作总基调完整准确全面贯彻新发展理念加快构建新发展格局着力推动高质量发展";
 
     fn listed(a: &str, b: &str) -> Vec<Commitment> {
         let a = report_from_outline("a.txt", &format!("{PLAN}{a}"));

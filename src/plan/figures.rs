@@ -283,8 +283,10 @@ fn read_before(segment: &[char], found: &mut Found) {
         for (word, change) in VERBS {
             if word_at(segment, at, word) {
                 let end = at + word.chars().count();
+                // 增加到, 降至: the level reached, not a change.
+                let level = matches!(segment.get(end), Some('到' | '至'));
                 if last.is_none_or(|(e, _)| end >= e) {
-                    last = Some((end, change));
+                    last = Some((end, if level { None } else { change }));
                 }
             }
         }
@@ -587,6 +589,7 @@ mod tests {
         let s = one("地区生产总值由2010年的162.4亿元增加到2015年的287.9亿元");
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].figure, figure(287.9, 287.9, "亿元"));
+        assert_eq!(s[0].change, None, "增加到: the level reached");
     }
 
     #[test]

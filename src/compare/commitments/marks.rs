@@ -129,6 +129,14 @@ pub(crate) fn spans_of(chars: &[char]) -> Vec<MarkSpan> {
             }
             // "%" belongs to the figure before it, found below.
             CommitmentMark::Figure if at > 0 && is_digit(chars[at - 1]) => {}
+            // "9月底前": the month's digits belong to the deadline.
+            CommitmentMark::Deadline => {
+                let mut start = at;
+                while start > 0 && is_digit(chars[start - 1]) {
+                    start -= 1;
+                }
+                out.push(span(mark, start, at + len));
+            }
             _ => out.push(span(mark, at, at + len)),
         }
     }

@@ -131,7 +131,7 @@ fn a_name_without_its_opening_verb() {
 fn deadlines_where_they_stand() {
     assert_eq!(
         spans("6月底前完成"),
-        vec![(CommitmentMark::Deadline, "月底前完成".to_string())],
+        vec![(CommitmentMark::Deadline, "6月底前完成".to_string())],
         "overlapping deadline words are one mark"
     );
     assert!(spans("2025年前建成")
