@@ -353,10 +353,10 @@ fn is_han(c: char) -> bool {
 /// left out: 实施城市更新行动 names 城市更新行动; `None` when too little is left (确保项目).
 fn after_opener(chars: &[char], start: usize, end: usize) -> Option<usize> {
     let mut cut = start;
-    for i in start..end.saturating_sub(2) {
+    for i in start..end {
         if let Some(opener) = NAME_OPENERS.iter().find(|o| {
             let o: Vec<char> = o.chars().collect();
-            chars[i..].starts_with(&o)
+            i + o.len() <= end && chars[i..].starts_with(&o)
         }) {
             cut = i + opener.chars().count();
         }
