@@ -171,17 +171,16 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-#[test]
-fn targets_and_results_against_the_labels() {
+/// Targets and results read against the labels in `dir`, with the table printed.
+fn measure(dir: &str) -> (Tally, Tally) {
     let normalizer = Normalizer::new();
-    let mut labels: Vec<_> = std::fs::read_dir(ROOT)
-        .expect("tests/fixtures/targets")
+    let mut labels: Vec<_> = std::fs::read_dir(dir)
+        .expect("a folder of labels")
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     labels.sort();
-    assert!(labels.len() >= 20, "at least 20 labelled reports");
     let mut targets = Tally::default();
     let mut achieved = Tally::default();
     let mut by_indicator: BTreeMap<String, (usize, usize)> = BTreeMap::new();
@@ -218,7 +217,7 @@ fn targets_and_results_against_the_labels() {
         let clauses: Vec<&str> = label.achieved.iter().map(|l| l.clause.as_str()).collect();
         achieved.add(&name, &labelled, &clauses, &found);
     }
-    println!("\nTargets on {} labelled reports:", labels.len());
+    println!("\nTargets on {} labelled reports of {dir}:", labels.len());
     println!("| list | labelled | read | exactly right | precision | recall | figure right | change right | qualifiers right |");
     println!("|---|---|---|---|---|---|---|---|---|");
     for (what, t) in [("targets", &targets), ("achieved", &achieved)] {
@@ -244,6 +243,14 @@ fn targets_and_results_against_the_labels() {
     for line in achieved.misses.iter().chain(&achieved.extras) {
         println!("  achieved {line}");
     }
+    (targets, achieved)
+}
+
+/// The 30 reports the reader was developed on (at least 20, as the issue asks).
+#[test]
+fn targets_and_results_against_the_labels() {
+    let (targets, achieved) = measure(ROOT);
+    assert!(targets.labelled >= 200, "labels of at least 20 reports");
     // Floors: the figures reached (README, "Targets"); a change that reads worse fails.
     assert!(
         targets.precision() >= TARGETS_PRECISION,
@@ -266,6 +273,33 @@ fn targets_and_results_against_the_labels() {
         achieved.recall()
     );
 }
+
+/// Reports found and labelled apart (tests/fixtures/targets/holdout/README.md), measured once
+/// the reader was written: the figures on first sight.
+#[test]
+fn targets_on_held_out_reports() {
+    let (targets, achieved) = measure(&format!("{ROOT}/holdout"));
+    assert!(targets.labelled >= 60);
+    assert!(
+        targets.precision() >= HOLDOUT_TARGETS_PRECISION,
+        "precision {:.3}",
+        targets.precision()
+    );
+    assert!(
+        targets.recall() >= HOLDOUT_TARGETS_RECALL,
+        "recall {:.3}",
+        targets.recall()
+    );
+    assert!(
+        achieved.recall() >= HOLDOUT_ACHIEVED_RECALL,
+        "achieved recall {:.3}",
+        achieved.recall()
+    );
+}
+
+const HOLDOUT_TARGETS_PRECISION: f64 = 0.81;
+const HOLDOUT_TARGETS_RECALL: f64 = 0.72;
+const HOLDOUT_ACHIEVED_RECALL: f64 = 0.80;
 
 const TARGETS_PRECISION: f64 = 0.97;
 const TARGETS_RECALL: f64 = 0.91;

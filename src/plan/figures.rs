@@ -318,7 +318,21 @@ fn clause_qualifiers(chars: &[char]) -> Vec<Qualifier> {
 }
 
 /// Words a clause may start with that only introduce it, left out of an `Other` name.
-const LEAD_WORDS: [&str; 6] = ["今年", "全年", "确保", "力争", "争取", "其中"];
+const LEAD_WORDS: [&str; 13] = [
+    "今年",
+    "全年",
+    "确保",
+    "力争",
+    "争取",
+    "其中",
+    "同比",
+    "可比",
+    "同口径",
+    "实际",
+    "继续",
+    "进一步",
+    "分别",
+];
 
 /// What `clause` states, given the indicators the previous clause of the sentence spoke of
 /// (`inherited`: "地区生产总值增长8%,达到296亿元" gives the level to GDP too). Returns the
@@ -412,7 +426,14 @@ pub(crate) fn read_clause(
         }
         let Some(f) = figure else { continue };
         figures_seen += 1;
-        let targets: Vec<(Indicator, String)> = if pending.is_empty() {
+        // A figure with no indicator of its own continues the last one only when nothing
+        // names another thing before it (增长8%,达到296亿元; not 服务业增加值增长13%).
+        let own_words =
+            !other_name(&clause[boundary_before(&named, &found, f)..f.start]).is_empty();
+        let targets: Vec<(Indicator, String)> = if pending.is_empty() && own_words && other_allowed
+        {
+            Vec::new()
+        } else if pending.is_empty() {
             last.clone()
         } else if respectively
             && pending.len() > 1
@@ -451,6 +472,17 @@ pub(crate) fn read_clause(
         .filter(|i| *i != Indicator::Other)
         .collect();
     (out, next)
+}
+
+/// Where the words belonging to figure `f` begin: after the last indicator or figure before it.
+fn boundary_before(named: &[Mention], found: &[Found], f: &Found) -> usize {
+    named
+        .iter()
+        .map(|m| m.end)
+        .chain(found.iter().map(|g| g.end))
+        .filter(|&end| end <= f.start)
+        .max()
+        .unwrap_or(0)
 }
 
 /// The name of an indicator outside the list: the words before its verb and figure.

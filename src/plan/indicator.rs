@@ -158,7 +158,10 @@ const WORDINGS: [(Indicator, &[&str]); 21] = [
             "财政一般预算收入",
         ],
     ),
-    (Indicator::FiscalRevenue, &["财政收入", "财政总收入"]),
+    (
+        Indicator::FiscalRevenue,
+        &["财政收入", "财政总收入", "一般公共预算总收入"],
+    ),
     (Indicator::FixedAssetInvestment, &["固定资产投资"]),
     (
         Indicator::RetailSales,
@@ -240,14 +243,20 @@ const WORDINGS: [(Indicator, &[&str]); 21] = [
     ),
     (Indicator::DeficitRatio, &["赤字率"]),
     (Indicator::MoneySupply, &["广义货币", "M2"]),
-    (Indicator::PopulationGrowth, &["人口自然增长率"]),
+    (
+        Indicator::PopulationGrowth,
+        &["人口自然增长率", "人口自增率"],
+    ),
     (Indicator::BalanceOfPayments, &["国际收支"]),
 ];
 
 /// Wordings that name the urban and the rural income at once (城乡居民人均可支配收入分别增长
 /// 5.5%和6.5%): each gives two mentions over the same characters.
-const URBAN_AND_RURAL: [&str; 6] = [
+const URBAN_AND_RURAL: [&str; 9] = [
     "城乡居民人均可支配收入",
+    "城乡居民收入",
+    "城镇居民、农村居民人均可支配收入",
+    "城镇、农村居民收入",
     "城镇、农村居民人均可支配收入",
     "城镇、农村常住居民人均可支配收入",
     "城乡常住居民人均可支配收入",
@@ -332,9 +341,10 @@ pub fn mentions(chars: &[char]) -> Vec<Mention> {
     out
 }
 
-/// True when `chars` starts with an indicator's wording (a list item of targets).
+/// True when `chars` starts with an indicator's wording, give or take a few words before it
+/// (全市城镇登记失业率, 城镇居民登记失业率): a list item of targets.
 pub fn starts_with_indicator(chars: &[char]) -> bool {
-    mentions(chars).first().is_some_and(|m| m.start == 0)
+    mentions(chars).first().is_some_and(|m| m.start <= 4)
 }
 
 #[cfg(test)]

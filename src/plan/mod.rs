@@ -74,7 +74,7 @@ pub fn read(report: &Report) -> Plan {
         .iter_sentences()
         .map(|s| s.text.text.as_str())
         .collect();
-    let found = passage::targets(&sentences, &outlooks);
+    let found = passage::targets(&sentences, &outlooks, report.year);
     let anchor = found.as_ref().map(|(anchor, _)| *anchor);
     let targets = found.map(|(_, targets)| targets).unwrap_or_default();
     let achieved = passage::achieved(&sentences, &outlooks, anchor);

@@ -28,8 +28,28 @@ const LONGER_PLANS: [&str; 10] = [
     "中长期",
 ];
 
+/// Four-digit years written as "2024年" in `text`.
+fn years_before(text: &str) -> Vec<u16> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for i in 0..chars.len() {
+        let digits: String = chars[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        let starts = i == 0 || !chars[i - 1].is_ascii_digit();
+        if starts && digits.len() == 4 && chars.get(i + 4) == Some(&'年') {
+            out.extend(digits.parse::<u16>().ok());
+        }
+    }
+    out
+}
+
 /// Words of a sentence that explains the targets rather than stating one.
 const EXPLANATIONS: [&str; 6] = ["目标", "考虑", "提出", "上述", "说明", "体现"];
+
+/// Longest line that announces the targets by naming them alone.
+const MAX_ANNOUNCEMENT_LINE: usize = 30;
 
 /// At most this many sentences in a targets passage.
 const MAX_PASSAGE: usize = 16;
@@ -55,7 +75,10 @@ fn announcement(sentence: &[char]) -> Option<usize> {
                     announced = true;
                 }
             }
-            if announced {
+            // A line naming the targets and nothing else ("■ 2025年…主要预期目标"), the list
+            // below it.
+            let alone = end == sentence.len() && sentence.len() <= MAX_ANNOUNCEMENT_LINE;
+            if announced || alone {
                 return Some(end);
             }
         }
@@ -168,7 +191,24 @@ fn passage_end(sentences: &[&str], anchor: usize, list: bool) -> usize {
         let next = chars_of(sentences[end].trim_start());
         let item = next
             .iter()
-            .position(|c| !(c.is_ascii_digit() || matches!(c, '.' | '、' | '(' | ')' | ' ')))
+            .position(|c| {
+                !(c.is_ascii_digit()
+                    || matches!(
+                        c,
+                        '.' | '、'
+                            | '('
+                            | ')'
+                            | ' '
+                            | '●'
+                            | '■'
+                            | '•'
+                            | '·'
+                            | '○'
+                            | '◆'
+                            | '★'
+                            | '-'
+                    ))
+            })
             .is_some_and(|at| starts_with_indicator(&next[at..]));
         // After a full stop, only a sentence that states another target, not one that
         // explains the targets (经济增长预期目标6.5%-7%,考虑了…).
@@ -183,15 +223,23 @@ fn passage_end(sentences: &[&str], anchor: usize, list: bool) -> usize {
 
 /// The targets passage of a report: (index of its first sentence, its targets). `outlooks` is
 /// each sentence's outlook.
-pub(crate) fn targets(sentences: &[&str], outlooks: &[Outlook]) -> Option<(usize, Vec<Target>)> {
-    let not_review = |i: usize| outlooks.get(i) != Some(&Outlook::Backward);
+/// The announcement may stand under a heading read as the review's: a heading rdiff did not
+/// recognise (■ 2025年主要预期目标) leaves the plan inside the review part. It is refused
+/// only when it announces an earlier year's targets (2023年主要预期目标是… in a 2024 report).
+pub(crate) fn targets(
+    sentences: &[&str],
+    outlooks: &[Outlook],
+    year: Option<u16>,
+) -> Option<(usize, Vec<Target>)> {
     let mut fallback = None;
     for (i, sentence) in sentences.iter().enumerate() {
-        if !not_review(i) {
-            continue;
-        }
         let chars = chars_of(sentence);
         if let Some(skip) = announcement(&chars) {
+            let before: String = chars[..skip.min(chars.len())].iter().collect();
+            let past = year.is_some_and(|y| years_before(&before).iter().any(|&b| b < y));
+            if past {
+                continue;
+            }
             let list = figures(&chars[skip.min(chars.len())..]).is_empty();
             let end = passage_end(sentences, i, list);
             let found = read_passage(&sentences[i..end], i, skip);
@@ -300,7 +348,7 @@ mod tests {
     use super::*;
 
     fn read(sentences: &[&str]) -> Option<(usize, Vec<Target>)> {
-        targets(sentences, &vec![Outlook::Unknown; sentences.len()])
+        targets(sentences, &vec![Outlook::Unknown; sentences.len()], None)
     }
 
     #[test]
@@ -359,7 +407,7 @@ mod tests {
             "今年,地区生产总值增长6%左右,固定资产投资增长8%。",
         ];
         let outlooks = [Outlook::Backward, Outlook::Forward];
-        let (anchor, found) = targets(&sentences, &outlooks).unwrap();
+        let (anchor, found) = targets(&sentences, &outlooks, None).unwrap();
         assert_eq!((anchor, found.len()), (1, 2));
     }
 

@@ -109,6 +109,9 @@ pub fn assemble(pieces: &[Piece], blank_layout: bool) -> Assembly {
 /// The largest number a heading standing alone may carry out of sequence.
 const MAX_STANDALONE_ORDINAL: u32 = 30;
 
+/// Marks that open a list item without a number.
+const BULLETS: [char; 6] = ['●', '■', '•', '◆', '▪', '★'];
+
 impl Assembler {
     /// Read piece `i`; returns the index of the next piece to read.
     fn take(&mut self, pieces: &[Piece], i: usize) -> usize {
@@ -134,7 +137,10 @@ impl Assembler {
                 .is_some_and(|o| o.pieces == 1 && o.marker.is_none() && is_part_line(&o.original));
         let unterminated = unterminated && !part_above;
         let mid_sentence = mid_sentence && !part_above;
+        // A bulleted line is an item of its own (a newspaper's list of targets, ●…).
+        let bullet = piece.starts_line && piece.text.trim_start().starts_with(BULLETS);
         let hard = part_above
+            || bullet
             || !piece.starts_line
             || (piece.blank_before && (self.blank_layout || !unterminated));
         let wrapped = !hard && unterminated;

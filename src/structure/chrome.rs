@@ -296,10 +296,24 @@ pub fn is_chrome(text: &str, squeezed: &str) -> bool {
         || is_masthead(squeezed)
 }
 
-/// A bulleted headline: "·政府工作报告", "• 代表委员热议…" (a site's list of links; a report's
-/// own lists are numbered).
+/// A bulleted headline: "·政府工作报告", "• 代表委员热议…" (a site's list of links). A
+/// bulleted line stating a figure ("●经济增长6%左右", a newspaper's list of a report's targets)
+/// or naming targets ("■ 2025年经济社会发展的主要预期目标") is the report's.
 fn is_bulleted_link(squeezed: &str) -> bool {
-    squeezed.starts_with(['·', '•', '▪', '◆', '■', '●', '▶', '►']) && !longer_than(squeezed, 40)
+    squeezed.starts_with(['·', '•', '▪', '◆', '■', '●', '▶', '►'])
+        && !longer_than(squeezed, 40)
+        && !states_a_figure(squeezed)
+        && !["目标", "任务", "成绩单"]
+            .iter()
+            .any(|w| squeezed.ends_with(w))
+}
+
+/// A digit followed by a unit of a statistic: 6%, 70万人, 500亿斤, 1.5个百分点.
+fn states_a_figure(squeezed: &str) -> bool {
+    let chars: Vec<char> = squeezed.chars().collect();
+    chars
+        .windows(2)
+        .any(|w| w[0].is_ascii_digit() && matches!(w[1], '%' | '‰' | '万' | '亿' | '个' | '倍'))
 }
 
 /// A publication's name standing alone: "本溪日报数字报", "河北日报电子版", "冀云客户端",
