@@ -28,8 +28,9 @@ pub fn national_reports(root: &Path) -> Vec<PathBuf> {
     files
 }
 
-fn main() {
-    let files = national_reports(Path::new("."));
+/// The file `national_names.txt` as the national reports under `root` make it today.
+pub fn national_names_file(root: &Path) -> String {
+    let files = national_reports(root);
     let normalizer = Normalizer::new();
     let documents: Vec<_> = files
         .iter()
@@ -40,8 +41,9 @@ fn main() {
         .flat_map(|d| d.reports.iter())
         .flat_map(|r| r.iter_sentences())
         .map(|s| s.text.text.as_str());
-    print!(
-        "{}",
-        national_file(files.len(), &programme_names(sentences))
-    );
+    national_file(files.len(), &programme_names(sentences))
+}
+
+fn main() {
+    print!("{}", national_names_file(Path::new(".")));
 }
