@@ -13,6 +13,9 @@ use rdiff::normalize::Normalizer;
 use rdiff::read::{read_path, ReadOptions};
 use serde::Deserialize;
 
+mod common;
+use common::{json_files, ratio};
+
 const ROOT: &str = "tests/fixtures/commitments";
 
 #[derive(Debug, Deserialize)]
@@ -58,13 +61,7 @@ fn same_sentence(a: &str, b: &str) -> bool {
 /// Precision and recall of the listed commitments over the labels in `dir`, with the table.
 fn measure(dir: &str) -> (f64, f64) {
     let normalizer = Normalizer::new();
-    let mut labels: Vec<_> = std::fs::read_dir(dir)
-        .expect("a folder of labels")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    labels.sort();
+    let labels = json_files(dir);
     assert!(labels.len() >= 2, "{dir}");
     println!("\n{dir}:\n| pair | sentences | own | listed | listed and own | precision | recall |");
     println!("|---|---|---|---|---|---|---|");
@@ -131,14 +128,6 @@ fn own_commitments_on_held_out_pairs() {
     let (precision, recall) = measure(&format!("{ROOT}/holdout"));
     assert!(precision >= HOLDOUT_PRECISION, "precision {precision:.3}");
     assert!(recall >= HOLDOUT_RECALL, "recall {recall:.3}");
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        1.0
-    } else {
-        a as f64 / b as f64
-    }
 }
 
 const PRECISION: f64 = 0.89;

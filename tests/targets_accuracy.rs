@@ -12,6 +12,9 @@ use rdiff::plan::{self, Change, Figure, Indicator, Qualifier, Target, Verdict};
 use rdiff::read::{read_path, ReadOptions};
 use serde::Deserialize;
 
+mod common;
+use common::{json_files, ratio};
+
 const ROOT: &str = "tests/fixtures/targets";
 
 #[derive(Debug, Deserialize)]
@@ -163,24 +166,10 @@ impl Tally {
     }
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        1.0
-    } else {
-        a as f64 / b as f64
-    }
-}
-
 /// Targets and results read against the labels in `dir`, with the table printed.
 fn measure(dir: &str) -> (Tally, Tally) {
     let normalizer = Normalizer::new();
-    let mut labels: Vec<_> = std::fs::read_dir(dir)
-        .expect("a folder of labels")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    labels.sort();
+    let labels = json_files(dir);
     let mut targets = Tally::default();
     let mut achieved = Tally::default();
     let mut by_indicator: BTreeMap<String, (usize, usize)> = BTreeMap::new();
@@ -357,11 +346,7 @@ fn to_target(l: &Labelled) -> Target {
 fn year_over_year_verdicts_agree_with_the_labels() {
     let normalizer = Normalizer::new();
     let mut labelled: Vec<(Label, plan::Plan)> = Vec::new();
-    for entry in std::fs::read_dir(ROOT).unwrap().filter_map(Result::ok) {
-        let path = entry.path();
-        if path.extension().is_none_or(|x| x != "json") {
-            continue;
-        }
+    for path in json_files(ROOT) {
         let label: Label = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let document =
             read_path(Path::new(&label.file), &ReadOptions::default(), &normalizer).unwrap();
