@@ -6,17 +6,68 @@
 //! counted so far for B", so each run costs one step per report of its postings, and overlaps
 //! between runs are never counted twice. The result equals the size of the union of A's
 //! windows found in B: exactly the pair comparison's covered characters.
+//!
+//! Weighing by commonness ([`Commonness`]) takes a second sweep: the first one also counts,
+//! for every character of A, how many other reports cover it (each B's newly counted stretch
+//! is disjoint from its earlier ones, so a difference array gives the exact number); the second
+//! credits each B with the characters it covers that few reports hold (specific reuse), and
+//! with its attribution: each such character split equally among the reports holding it.
 
 use super::index::{Postings, Run};
 
+/// How much of report A one other report covers.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Cover {
+    /// The other report.
+    pub report: u32,
+    /// A's key characters it covers.
+    pub chars: u32,
+    /// Of those, the ones that fewer than [`Commonness::common_at`] other reports cover
+    /// (0 when the row was not weighed).
+    pub specific: u32,
+    /// Its attribution: each specific character it covers counts 1/k, k the number of other
+    /// reports covering that character, so that the attributions of all reports add up to A's
+    /// specific characters.
+    pub attributed: f32,
+}
+
 /// The characters of one report covered by each other report, and by any.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct RowCounts {
-    /// (other report, covered characters), ascending by report; reports covering nothing left
-    /// out.
-    pub by_report: Vec<(u32, u32)>,
+    /// One per other report covering anything, ascending by report.
+    pub by_report: Vec<Cover>,
     /// Characters covered by at least one other report.
     pub any: u32,
+    /// Characters covered by at least [`Commonness::common_at`] other reports (0 when the row
+    /// was not weighed).
+    pub common: u32,
+}
+
+impl RowCounts {
+    /// What report `b` covers, if anything.
+    pub fn of(&self, b: u32) -> Option<&Cover> {
+        let i = self.by_report.binary_search_by_key(&b, |c| c.report).ok()?;
+        self.by_report.get(i)
+    }
+}
+
+/// From how many other reports on shared text counts as common template rather than specific
+/// reuse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Commonness {
+    pub common_at: u32,
+}
+
+impl Commonness {
+    /// Text covered by at least `share` of the other `reports − 1` reports is common; never
+    /// fewer than two others, so that in a corpus of two every shared character is specific.
+    pub fn new(share: f64, reports: usize) -> Commonness {
+        let others = reports.saturating_sub(1) as f64;
+        let at = (share * others).ceil().max(2.0);
+        Commonness {
+            common_at: at.min(f64::from(u32::MAX)) as u32,
+        }
+    }
 }
 
 /// Working space for computing rows, reused from one report to the next by one thread.
@@ -25,7 +76,14 @@ pub struct Scratch {
     /// Per report: one past the furthest character counted so far (0 = not met yet).
     until: Vec<u32>,
     count: Vec<u32>,
+    specific: Vec<u32>,
+    attributed: Vec<f64>,
     touched: Vec<u32>,
+    /// Per character of the report: change in the number of reports covering it.
+    depth: Vec<i32>,
+    /// Prefix sums over the report's characters: specific characters, their attribution.
+    specific_before: Vec<u32>,
+    attributed_before: Vec<f64>,
 }
 
 impl Scratch {
@@ -34,13 +92,116 @@ impl Scratch {
         Scratch {
             until: vec![0; reports],
             count: vec![0; reports],
+            specific: vec![0; reports],
+            attributed: vec![0.0; reports],
             touched: Vec::new(),
+            depth: Vec::new(),
+            specific_before: Vec::new(),
+            attributed_before: Vec::new(),
         }
     }
 }
 
-/// The row of report `a`, from its runs sorted by start.
-pub fn row(a: u32, runs: &[Run], postings: &Postings, scratch: &mut Scratch) -> RowCounts {
+/// The row of report `a`, from its runs sorted by start; weighed when `commonness` is given.
+pub fn row(
+    a: u32,
+    runs: &[Run],
+    postings: &Postings,
+    scratch: &mut Scratch,
+    commonness: Option<Commonness>,
+) -> RowCounts {
+    let len = runs.iter().map(|r| r.end).max().unwrap_or(0) as usize;
+    let weigh = commonness.is_some();
+    if weigh {
+        scratch.depth.clear();
+        scratch.depth.resize(len + 1, 0);
+    }
+    let any = {
+        let (count, depth) = (&mut scratch.count, &mut scratch.depth);
+        sweep(
+            a,
+            runs,
+            postings,
+            (&mut scratch.until, &mut scratch.touched),
+            |b, from, end| {
+                if let Some(c) = count.get_mut(b as usize) {
+                    *c += end - from;
+                }
+                if weigh {
+                    if let Some(d) = depth.get_mut(from as usize) {
+                        *d += 1;
+                    }
+                    if let Some(d) = depth.get_mut(end as usize) {
+                        *d -= 1;
+                    }
+                }
+            },
+        )
+    };
+    let mut common = 0;
+    if let Some(commonness) = commonness {
+        common = prefix_sums(scratch, commonness);
+        reset_until(scratch);
+        let (specific, attributed) = (&mut scratch.specific, &mut scratch.attributed);
+        let (s_before, w_before) = (&scratch.specific_before, &scratch.attributed_before);
+        let at = |v: &[u32], i: u32| v.get(i as usize).copied().unwrap_or(0);
+        let at_w = |v: &[f64], i: u32| v.get(i as usize).copied().unwrap_or(0.0);
+        sweep(
+            a,
+            runs,
+            postings,
+            (&mut scratch.until, &mut Vec::new()),
+            |b, from, end| {
+                if let Some(s) = specific.get_mut(b as usize) {
+                    *s += at(s_before, end) - at(s_before, from);
+                }
+                if let Some(w) = attributed.get_mut(b as usize) {
+                    *w += at_w(w_before, end) - at_w(w_before, from);
+                }
+            },
+        );
+    }
+    scratch.touched.sort_unstable();
+    let mut by_report = Vec::with_capacity(scratch.touched.len());
+    for &b in &scratch.touched {
+        let i = b as usize;
+        let (Some(until), Some(count), Some(specific), Some(attributed)) = (
+            scratch.until.get_mut(i),
+            scratch.count.get_mut(i),
+            scratch.specific.get_mut(i),
+            scratch.attributed.get_mut(i),
+        ) else {
+            continue;
+        };
+        by_report.push(Cover {
+            report: b,
+            chars: *count,
+            specific: *specific,
+            attributed: *attributed as f32,
+        });
+        *until = 0;
+        *count = 0;
+        *specific = 0;
+        *attributed = 0.0;
+    }
+    scratch.touched.clear();
+    RowCounts {
+        by_report,
+        any,
+        common,
+    }
+}
+
+/// One sweep over `a`'s runs: hands every other report's newly covered stretch
+/// `[from, end)` to `segment` (a report's stretches are disjoint and ascending) and returns
+/// the characters covered by any. Reports met for the first time are pushed on `touched`.
+fn sweep(
+    a: u32,
+    runs: &[Run],
+    postings: &Postings,
+    (until, touched): (&mut [u32], &mut Vec<u32>),
+    mut segment: impl FnMut(u32, u32, u32),
+) -> u32 {
     let mut any_until = 0;
     let mut any = 0;
     for run in runs {
@@ -50,18 +211,15 @@ pub fn row(a: u32, runs: &[Run], postings: &Postings, scratch: &mut Scratch) -> 
                 continue;
             }
             shared = true;
-            let (Some(until), Some(count)) = (
-                scratch.until.get_mut(b as usize),
-                scratch.count.get_mut(b as usize),
-            ) else {
+            let Some(until) = until.get_mut(b as usize) else {
                 continue;
             };
             if *until == 0 {
-                scratch.touched.push(b);
+                touched.push(b);
             }
             let from = run.start.max(*until);
             if run.end > from {
-                *count += run.end - from;
+                segment(b, from, run.end);
                 *until = run.end;
             }
         }
@@ -73,18 +231,39 @@ pub fn row(a: u32, runs: &[Run], postings: &Postings, scratch: &mut Scratch) -> 
             }
         }
     }
-    scratch.touched.sort_unstable();
-    let mut by_report = Vec::with_capacity(scratch.touched.len());
+    any
+}
+
+/// Forget how far each report was counted, before a second sweep.
+fn reset_until(scratch: &mut Scratch) {
     for &b in &scratch.touched {
-        let i = b as usize;
-        if let (Some(until), Some(count)) = (scratch.until.get_mut(i), scratch.count.get_mut(i)) {
-            by_report.push((b, *count));
-            *until = 0;
-            *count = 0;
+        if let Some(u) = scratch.until.get_mut(b as usize) {
+            *u = 0;
         }
     }
-    scratch.touched.clear();
-    RowCounts { by_report, any }
+}
+
+/// From the coverage depths, the prefix sums of specific characters and of their
+/// attribution; returns the number of common characters.
+fn prefix_sums(scratch: &mut Scratch, commonness: Commonness) -> u32 {
+    let len = scratch.depth.len();
+    scratch.specific_before.clear();
+    scratch.attributed_before.clear();
+    scratch.specific_before.reserve(len);
+    scratch.attributed_before.reserve(len);
+    let (mut depth, mut specific, mut attributed, mut common) = (0i64, 0u32, 0f64, 0u32);
+    for &d in &scratch.depth {
+        scratch.specific_before.push(specific);
+        scratch.attributed_before.push(attributed);
+        depth += i64::from(d);
+        if depth >= i64::from(commonness.common_at) {
+            common += 1;
+        } else if depth > 0 {
+            specific += 1;
+            attributed += 1.0 / depth as f64;
+        }
+    }
+    common
 }
 
 /// Merge two run lists sorted by start into one sorted by start.
@@ -112,8 +291,9 @@ mod tests {
     use crate::spans::coverage;
     use crate::testing::chars;
 
-    #[test]
-    fn rows_count_pairwise_coverage_and_the_union() {
+    /// Report 0 and two others: 1 holds 甲乙丙丁, 2 holds 丙丁戊己 and 庚辛壬癸, so 丙丁 is
+    /// covered twice.
+    fn three() -> (Vec<Vec<char>>, crate::corpus::index::SharedRuns) {
         let texts: Vec<Vec<char>> = [
             "甲乙丙丁戊己庚辛壬癸",
             "甲乙丙丁子丑",
@@ -124,8 +304,18 @@ mod tests {
         .collect();
         let refs: Vec<&[char]> = texts.iter().map(Vec::as_slice).collect();
         let shared = shared_runs(&refs, 3);
+        (texts, shared)
+    }
+
+    fn chars_by_report(row: &RowCounts) -> Vec<(u32, u32)> {
+        row.by_report.iter().map(|c| (c.report, c.chars)).collect()
+    }
+
+    #[test]
+    fn rows_count_pairwise_coverage_and_the_union() {
+        let (texts, shared) = three();
         let mut scratch = Scratch::new(3);
-        let row0 = row(0, &shared.runs[0], &shared.postings, &mut scratch);
+        let row0 = row(0, &shared.runs[0], &shared.postings, &mut scratch, None);
         let expect = |b: usize| {
             coverage(&texts[0], &texts[b], 3)
                 .iter()
@@ -133,15 +323,65 @@ mod tests {
                 .count()
         };
         assert_eq!(
-            row0.by_report,
+            chars_by_report(&row0),
             vec![(1, expect(1) as u32), (2, expect(2) as u32)]
         );
         // 甲乙丙丁 from report 1; 丙丁戊己 and 庚辛壬癸 from report 2: all ten characters.
         assert_eq!(row0.any, 10);
         // The scratch is clean for the next report.
-        let row1 = row(1, &shared.runs[1], &shared.postings, &mut scratch);
-        assert_eq!(row1.by_report, vec![(0, 4)]);
+        let row1 = row(1, &shared.runs[1], &shared.postings, &mut scratch, None);
+        assert_eq!(chars_by_report(&row1), vec![(0, 4)]);
         assert_eq!(row1.any, 4);
+    }
+
+    #[test]
+    fn text_covered_by_enough_others_is_common_and_the_rest_is_attributed() {
+        let (_, shared) = three();
+        let mut scratch = Scratch::new(3);
+        // 丙丁 is held by both others: common from two.
+        let weighed = row(
+            0,
+            &shared.runs[0],
+            &shared.postings,
+            &mut scratch,
+            Some(Commonness { common_at: 2 }),
+        );
+        assert_eq!(weighed.common, 2);
+        let got: Vec<(u32, u32, u32, f32)> = weighed
+            .by_report
+            .iter()
+            .map(|c| (c.report, c.chars, c.specific, c.attributed))
+            .collect();
+        assert_eq!(got, vec![(1, 4, 2, 2.0), (2, 8, 6, 6.0)]);
+        // Nothing is common from three: 丙丁 is split between the two, half each.
+        let weighed = row(
+            0,
+            &shared.runs[0],
+            &shared.postings,
+            &mut scratch,
+            Some(Commonness { common_at: 3 }),
+        );
+        assert_eq!(weighed.common, 0);
+        let got: Vec<(u32, u32, f32)> = weighed
+            .by_report
+            .iter()
+            .map(|c| (c.report, c.specific, c.attributed))
+            .collect();
+        assert_eq!(got, vec![(1, 4, 3.0), (2, 8, 7.0)]);
+        let total: f32 = weighed.by_report.iter().map(|c| c.attributed).sum();
+        assert_eq!(total, weighed.any as f32);
+        // Weighing leaves the plain counts as they were, and the scratch clean.
+        let plain = row(0, &shared.runs[0], &shared.postings, &mut scratch, None);
+        assert_eq!(chars_by_report(&plain), chars_by_report(&weighed));
+        assert!(plain.by_report.iter().all(|c| c.specific == 0));
+    }
+
+    #[test]
+    fn common_starts_at_the_share_of_the_others_but_never_below_two() {
+        assert_eq!(Commonness::new(0.5, 31).common_at, 15);
+        assert_eq!(Commonness::new(0.5, 32).common_at, 16);
+        assert_eq!(Commonness::new(0.5, 2).common_at, 2);
+        assert_eq!(Commonness::new(1.0, 5).common_at, 4);
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub use model::*;
 use crate::compare::commitments::names::NameCounts;
 use crate::key::mask_digit_chars;
 use crate::spans::share;
-use coverage::{merge_runs, row, RowCounts, Scratch};
+use coverage::{merge_runs, row, Commonness, Cover, RowCounts, Scratch};
 use index::{shared_runs, Postings, Run, SharedRuns};
 
 /// Reports progress of a long corpus run (a progress bar, or nothing).
@@ -70,6 +70,7 @@ pub fn analyze(entries: &[Entry], options: &MatrixOptions, progress: &dyn Progre
     let (template_runs, template_postings) = template_runs(entries, &exact, n);
     progress.advance(1);
     progress.stage("comparing", entries.len() as u64);
+    let commonness = Commonness::new(options.common, entries.len());
     let rows: Vec<Row> = (0..entries.len())
         .into_par_iter()
         .map_init(
@@ -79,8 +80,8 @@ pub fn analyze(entries: &[Entry], options: &MatrixOptions, progress: &dyn Progre
                 let exact_runs = exact.runs.get(a).map_or(no_runs, Vec::as_slice);
                 let tpl_runs = template_runs.get(a).map_or(no_runs, Vec::as_slice);
                 let row = Row {
-                    exact: row(a as u32, exact_runs, &exact.postings, s1),
-                    template: row(a as u32, tpl_runs, &template_postings, s2),
+                    exact: row(a as u32, exact_runs, &exact.postings, s1, Some(commonness)),
+                    template: row(a as u32, tpl_runs, &template_postings, s2, None),
                 };
                 progress.advance(1);
                 row
@@ -152,30 +153,35 @@ fn assemble(
         names: &programmes,
         runs: &exact.runs,
     };
+    let labels = labels(entries);
     let reports: Vec<ReportSummary> = entries
         .iter()
         .enumerate()
         .zip(rows)
-        .map(|((i, entry), row)| summary(i, entry, row, entries, options, &own))
+        .zip(labels)
+        .map(|(((i, entry), row), label)| {
+            let mut summary = summary(i, entry, row, entries, options, &own);
+            summary.label = label;
+            summary
+        })
         .collect();
     let dense = options.top.is_none();
-    let matrix = dense.then(|| dense_matrix(entries, rows, n, |r| &r.exact));
-    let template_matrix = dense.then(|| dense_matrix(entries, rows, n, |r| &r.template));
-    let (order, pairs) = match &matrix {
-        Some(m) => (order::cluster_order(m), order::top_pairs(m, &names, PAIRS)),
-        None => {
-            let sources: Vec<Vec<Source>> = reports.iter().map(|r| r.sources.clone()).collect();
-            (
-                (0..entries.len()).collect(),
-                order::top_pairs_from_sources(&sources, &names, PAIRS),
-            )
-        }
+    let matrix = dense.then(|| dense_matrix(entries, rows, n, |r| &r.exact, |c| c.chars));
+    let template_matrix = dense.then(|| dense_matrix(entries, rows, n, |r| &r.template, |c| c.chars));
+    let specific_matrix = dense.then(|| dense_matrix(entries, rows, n, |r| &r.exact, |c| c.specific));
+    let order = match &matrix {
+        Some(m) => order::cluster_order(m),
+        None => (0..entries.len()).collect(),
     };
+    let exact_rows: Vec<&RowCounts> = rows.iter().map(|r| &r.exact).collect();
+    let chars: Vec<usize> = entries.iter().map(|e| e.key.len()).collect();
+    let pairs = order::top_pairs(&exact_rows, &chars, &names, PAIRS);
     Analysis {
         options: options.clone(),
         reports,
         matrix,
         template_matrix,
+        specific_matrix,
         order,
         pairs,
         boilerplate: phrases::rank_phrases(entries, exact, options.phrases),
@@ -246,10 +252,12 @@ fn summary(
 ) -> ReportSummary {
     let len = entry.key.len();
     let template_share = share(row.template.any as usize, len);
+    let sources = sources(row, len, entries, options.sources);
     ReportSummary {
         name: entry.name.clone(),
         path: entry.path.clone(),
         part: entry.part,
+        label: entry.name.clone(),
         title: entry.title.clone(),
         year: entry.year,
         place: entry.place.clone(),
@@ -258,51 +266,98 @@ fn summary(
         template_share,
         own_share: if len == 0 { 0.0 } else { 1.0 - template_share },
         reuse_share: share(row.exact.any as usize, len),
-        sources: sources(row, len, entries, options.sources),
+        common_share: share(row.exact.common as usize, len),
+        specific_share: share((row.exact.any - row.exact.common) as usize, len),
+        closest: closest(&sources),
+        sources,
         commitments: own.commitments(i, entry),
         targets: entry.targets.clone(),
         achieved: entry.achieved.clone(),
     }
 }
 
-/// The `limit` reports covering most of a report: by reuse, then template reuse, then order.
+/// The `limit` reports most of a report's specific reuse is attributable to: by attribution,
+/// then specific reuse, reuse, template reuse, input order. Reports sharing text only once
+/// figures are masked come last.
 fn sources(row: &Row, len: usize, entries: &[Entry], limit: usize) -> Vec<Source> {
-    let template = |b: u32| {
-        row.template
-            .by_report
-            .binary_search_by_key(&b, |&(r, _)| r)
-            .ok()
-            .and_then(|i| row.template.by_report.get(i))
-            .map_or(0, |&(_, c)| c)
-    };
-    let mut found: Vec<(u32, u32, u32)> = row
+    let template = |b: u32| row.template.of(b).map_or(0, |c| c.chars);
+    let mut found: Vec<(Cover, u32)> = row
         .exact
         .by_report
         .iter()
-        .map(|&(b, c)| (b, c, template(b)))
+        .map(|c| (*c, template(c.report)))
         .collect();
-    // Reports sharing text only once figures are masked are sources too.
-    for &(b, c) in &row.template.by_report {
-        if row
-            .exact
-            .by_report
-            .binary_search_by_key(&b, |&(r, _)| r)
-            .is_err()
-        {
-            found.push((b, 0, c));
+    for c in &row.template.by_report {
+        if row.exact.of(c.report).is_none() {
+            let only_masked = Cover {
+                report: c.report,
+                ..Cover::default()
+            };
+            found.push((only_masked, c.chars));
         }
     }
-    found.sort_by(|x, y| y.1.cmp(&x.1).then(y.2.cmp(&x.2)).then(x.0.cmp(&y.0)));
+    found.sort_by(|(x, xt), (y, yt)| {
+        y.attributed
+            .total_cmp(&x.attributed)
+            .then(y.specific.cmp(&x.specific))
+            .then(y.chars.cmp(&x.chars))
+            .then(yt.cmp(xt))
+            .then(x.report.cmp(&y.report))
+    });
     found
         .into_iter()
         .take(limit)
-        .filter_map(|(b, c, t)| {
+        .filter_map(|(c, t)| {
             Some(Source {
-                name: entries.get(b as usize)?.name.clone(),
-                index: b as usize,
-                reuse: share(c as usize, len),
+                name: entries.get(c.report as usize)?.name.clone(),
+                index: c.report as usize,
+                reuse: share(c.chars as usize, len),
                 template_reuse: share(t as usize, len),
+                common_reuse: share((c.chars - c.specific) as usize, len),
+                specific_reuse: share(c.specific as usize, len),
+                attribution: if len == 0 {
+                    0.0
+                } else {
+                    f64::from(c.attributed) / len as f64
+                },
             })
+        })
+        .collect()
+}
+
+/// The first source and its lead over the second, when it has any specific text.
+fn closest(sources: &[Source]) -> Option<Closest> {
+    let first = sources.first().filter(|s| s.attribution > 0.0)?;
+    let lead = sources
+        .get(1)
+        .filter(|s| s.attribution > 0.0)
+        .map(|s| first.attribution / s.attribution);
+    Some(Closest {
+        name: first.name.clone(),
+        index: first.index,
+        attribution: first.attribution,
+        lead,
+        clear: first.attribution >= CLEAR_ATTRIBUTION && lead.is_none_or(|l| l >= CLEAR_LEAD),
+    })
+}
+
+/// Each report's label: place and year when both were read, else its name; a label that two
+/// reports would share takes the name after it.
+fn labels(entries: &[Entry]) -> Vec<String> {
+    let base: Vec<Option<String>> = entries
+        .iter()
+        .map(|e| Some(format!("{} {}", e.place.as_deref()?, e.year?)))
+        .collect();
+    let mut count: std::collections::HashMap<&str, usize> = Default::default();
+    for label in base.iter().flatten() {
+        *count.entry(label.as_str()).or_default() += 1;
+    }
+    base.iter()
+        .zip(entries)
+        .map(|(label, e)| match label {
+            Some(l) if count.get(l.as_str()) == Some(&1) => l.clone(),
+            Some(l) => format!("{l} ({})", e.name),
+            None => e.name.clone(),
         })
         .collect()
 }
@@ -313,6 +368,7 @@ fn dense_matrix(
     rows: &[Row],
     n: usize,
     counts: impl Fn(&Row) -> &RowCounts,
+    chars: impl Fn(&Cover) -> u32,
 ) -> Vec<Vec<f64>> {
     entries
         .iter()
@@ -321,9 +377,9 @@ fn dense_matrix(
         .map(|(a, (entry, row))| {
             let len = entry.key.len();
             let mut cells = vec![0.0; entries.len()];
-            for &(b, c) in &counts(row).by_report {
-                if let Some(cell) = cells.get_mut(b as usize) {
-                    *cell = share(c as usize, len);
+            for c in &counts(row).by_report {
+                if let Some(cell) = cells.get_mut(c.report as usize) {
+                    *cell = share(chars(c) as usize, len);
                 }
             }
             if let Some(cell) = cells.get_mut(a) {

@@ -12,7 +12,7 @@ use crate::comparison::CommitmentMark;
 use crate::plan::{Outcome, Target};
 
 /// How the corpus was compared, echoed so figures can be reproduced.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MatrixOptions {
     /// Shortest run of consecutive key characters that counts as shared text (N).
     pub min_match: usize,
@@ -22,6 +22,9 @@ pub struct MatrixOptions {
     pub sources: usize,
     /// How many shared phrases and recurring sentences are listed.
     pub phrases: usize,
+    /// Shared text found in at least this share of the other reports (and at least two) is
+    /// common template; text shared by fewer is specific reuse.
+    pub common: f64,
 }
 
 impl Default for MatrixOptions {
@@ -31,6 +34,7 @@ impl Default for MatrixOptions {
             top: None,
             sources: DEFAULT_SOURCES,
             phrases: DEFAULT_PHRASES,
+            common: DEFAULT_COMMON,
         }
     }
 }
@@ -39,6 +43,13 @@ impl Default for MatrixOptions {
 pub const DEFAULT_SOURCES: usize = 5;
 /// Shared phrases and recurring sentences listed by default.
 pub const DEFAULT_PHRASES: usize = 20;
+/// Text in at least half of the other reports is common template.
+pub const DEFAULT_COMMON: f64 = 0.5;
+/// A closest source is clearly ahead when its attribution is at least this many times the
+/// next one's…
+pub const CLEAR_LEAD: f64 = 1.5;
+/// …and at least this share of the report.
+pub const CLEAR_ATTRIBUTION: f64 = 0.01;
 
 /// Template reuse across a corpus of reports.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -51,10 +62,13 @@ pub struct Analysis {
     pub matrix: Option<Vec<Vec<f64>>>,
     /// As `matrix`, figures masked (the pair comparison's `a_template_reuse`).
     pub template_matrix: Option<Vec<Vec<f64>>>,
+    /// As `matrix`, counting only specific text: shared text that fewer than the common
+    /// threshold of other reports hold (see [`MatrixOptions::common`]).
+    pub specific_matrix: Option<Vec<Vec<f64>>>,
     /// Report indices in an order that puts similar reports next to each other (input order
     /// with `--top`).
     pub order: Vec<usize>,
-    /// The most similar pairs, most similar first.
+    /// The most similar pairs, by [`SimilarPair::similarity`], most similar first.
     pub pairs: Vec<SimilarPair>,
     /// Shared phrases, found in the most reports first.
     pub boilerplate: Vec<Phrase>,
@@ -76,6 +90,9 @@ pub struct ReportSummary {
     pub path: String,
     /// 1-based position in its file when the file is a compilation, else `null`.
     pub part: Option<usize>,
+    /// Short unique label for tables and the heatmap: place and year when both were read
+    /// ("沈阳市 2024"), else the name; a label two reports would share takes the name too.
+    pub label: String,
     pub title: Option<String>,
     pub year: Option<u16>,
     pub place: Option<String>,
@@ -89,8 +106,18 @@ pub struct ReportSummary {
     pub own_share: f64,
     /// Share of its key characters found verbatim in at least one other report.
     pub reuse_share: f64,
-    /// The reports covering most of it, most first.
+    /// Of `reuse_share`, the part found in at least the common threshold of other reports
+    /// (the line every report carries)…
+    pub common_share: f64,
+    /// …and the part found in fewer: reuse from particular reports. The two add up to
+    /// `reuse_share`.
+    pub specific_share: f64,
+    /// The reports its specific reuse is most attributable to, most first (then by specific
+    /// reuse, reuse, input order).
     pub sources: Vec<Source>,
+    /// The first source, and whether it is clearly ahead of the next; `null` when no report
+    /// shares specific text with it.
+    pub closest: Option<Closest>,
     /// Sentences of its plan mostly in words no other report shares, with a figure, a
     /// deadline or a named programme of its own ([`crate::compare::commitments`]).
     pub commitments: Vec<CorpusCommitment>,
@@ -122,6 +149,28 @@ pub struct Source {
     pub reuse: f64,
     /// The same, figures masked.
     pub template_reuse: f64,
+    /// Of `reuse`, the part in text at least the common threshold of reports hold…
+    pub common_reuse: f64,
+    /// …and the rest: text this source shares with few others (the `specific_matrix` cell).
+    pub specific_reuse: f64,
+    /// The share of the covered report attributable to this source: each character of
+    /// specific text counts 1/k for each of the k other reports holding it, so the
+    /// attributions of all sources add up to the report's `specific_share`.
+    pub attribution: f64,
+}
+
+/// A report's closest source, and how far ahead of the next it is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Closest {
+    pub name: String,
+    pub index: usize,
+    pub attribution: f64,
+    /// Its attribution over the next source's; `null` when no other source shares specific
+    /// text.
+    pub lead: Option<f64>,
+    /// Clearly ahead: a lead of at least [`CLEAR_LEAD`] (or no runner-up) and an attribution
+    /// of at least [`CLEAR_ATTRIBUTION`]. When false, no one source stands out.
+    pub clear: bool,
 }
 
 /// Two reports, with how much of each the other covers.
@@ -133,8 +182,17 @@ pub struct SimilarPair {
     pub b_index: usize,
     /// Share of a found in b.
     pub a_reuse: Option<f64>,
-    /// Share of b found in a (`null` with `--top` when a is not among b's closest sources).
+    /// Share of b found in a.
     pub b_reuse: Option<f64>,
+    /// Share of a found in b in specific text (held by fewer than the common threshold).
+    pub a_specific: f64,
+    /// Share of b found in a in specific text.
+    pub b_specific: f64,
+    /// What the pairs rank by: the specific text each holds of the other, over both lengths,
+    /// `(a_specific·|a| + b_specific·|b|) / (|a| + |b|)` (the Dice coefficient of their
+    /// specific shared text). A short report wholly inside a long one does not outrank two
+    /// reports sharing as much text; text everyone holds does not count.
+    pub similarity: f64,
 }
 
 /// A phrase several reports share verbatim.

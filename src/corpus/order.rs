@@ -1,7 +1,8 @@
 //! Orderings of the corpus for display: similar reports next to each other, the most similar
 //! pairs first. Computed here so that printers only read.
 
-use super::model::{SimilarPair, Source};
+use super::coverage::RowCounts;
+use super::model::SimilarPair;
 
 /// A greedy chain through the reports: start from the most similar pair, then repeatedly take
 /// the report most similar to either end of the chain and put it at that end. Similarity of a
@@ -53,85 +54,67 @@ pub fn cluster_order(matrix: &[Vec<f64>]) -> Vec<usize> {
     chain.into_iter().collect()
 }
 
-/// The `limit` most similar unordered pairs of a dense matrix, by the larger of their two
-/// cells, then the smaller, then input order.
-pub fn top_pairs(matrix: &[Vec<f64>], names: &[String], limit: usize) -> Vec<SimilarPair> {
-    let cell = |a: usize, b: usize| matrix.get(a).and_then(|r| r.get(b)).copied();
-    let mut pairs: Vec<(usize, usize, f64, f64)> = Vec::new();
-    for a in 0..matrix.len() {
-        for b in a + 1..matrix.len() {
-            let (x, y) = (cell(a, b).unwrap_or(0.0), cell(b, a).unwrap_or(0.0));
-            if x > 0.0 || y > 0.0 {
-                pairs.push((a, b, x, y));
-            }
-        }
-    }
-    let key = |&(_, _, x, y): &(usize, usize, f64, f64)| (x.max(y), x.min(y));
-    pairs.sort_by(|p, q| {
-        let (kp, kq) = (key(p), key(q));
-        kq.0.total_cmp(&kp.0)
-            .then(kq.1.total_cmp(&kp.1))
-            .then((p.0, p.1).cmp(&(q.0, q.1)))
-    });
-    pairs.truncate(limit);
-    pairs
-        .into_iter()
-        .map(|(a, b, x, y)| pair(names, a, b, Some(x), Some(y)))
-        .collect()
-}
-
-/// The `limit` most similar pairs known from each report's closest sources (`--top`): a pair
-/// is ranked by the larger of its known cells; a cell not among the sources is unknown.
-pub fn top_pairs_from_sources(
-    sources: &[Vec<Source>],
+/// The `limit` most similar unordered pairs by [`SimilarPair::similarity`], then by the
+/// reuse of both directions, then input order; pairs sharing nothing are left out. `rows[a]`
+/// is what every other report covers of report a, `chars[a]` its length.
+pub fn top_pairs(
+    rows: &[&RowCounts],
+    chars: &[usize],
     names: &[String],
     limit: usize,
 ) -> Vec<SimilarPair> {
-    let known = |a: usize, b: usize| {
-        sources
-            .get(a)
-            .and_then(|s| s.iter().find(|s| s.index == b))
-            .map(|s| s.reuse)
-    };
-    let mut seen = std::collections::HashSet::new();
-    let mut pairs: Vec<(usize, usize, Option<f64>, Option<f64>)> = Vec::new();
-    for (a, list) in sources.iter().enumerate() {
-        for s in list {
-            let (x, y) = (a.min(s.index), a.max(s.index));
-            if x != y && seen.insert((x, y)) {
-                pairs.push((x, y, known(x, y), known(y, x)));
+    let share = |c: u32, a: usize| crate::spans::share(c as usize, chars.get(a).copied().unwrap_or(0));
+    let mut pairs: Vec<(f64, f64, usize, usize)> = Vec::new();
+    for (a, row) in rows.iter().enumerate() {
+        for cover in &row.by_report {
+            let b = cover.report as usize;
+            let back = rows.get(b).and_then(|r| r.of(a as u32)).copied().unwrap_or_default();
+            // Each pair once: from its earlier report, or from the later when only it is
+            // covered.
+            if b < a && back.chars > 0 {
+                continue;
             }
+            let (lo, hi) = (a.min(b), a.max(b));
+            let (to_lo, to_hi) = if a == lo { (*cover, back) } else { (back, *cover) };
+            let total = chars.get(lo).copied().unwrap_or(0) + chars.get(hi).copied().unwrap_or(0);
+            let similarity = crate::spans::share((to_lo.specific + to_hi.specific) as usize, total);
+            let reuse = share(to_lo.chars, lo) + share(to_hi.chars, hi);
+            pairs.push((similarity, reuse, lo, hi));
         }
     }
-    let best =
-        |p: &(usize, usize, Option<f64>, Option<f64>)| p.2.unwrap_or(0.0).max(p.3.unwrap_or(0.0));
     pairs.sort_by(|p, q| {
-        best(q)
-            .total_cmp(&best(p))
-            .then((p.0, p.1).cmp(&(q.0, q.1)))
+        q.0.total_cmp(&p.0)
+            .then(q.1.total_cmp(&p.1))
+            .then((p.2, p.3).cmp(&(q.2, q.3)))
     });
     pairs.truncate(limit);
+    let name = |i: usize| names.get(i).cloned().unwrap_or_default();
     pairs
         .into_iter()
-        .map(|(a, b, x, y)| pair(names, a, b, x, y))
+        .map(|(similarity, _, a, b)| {
+            let cover = |x: usize, y: usize| {
+                rows.get(x).and_then(|r| r.of(y as u32)).copied().unwrap_or_default()
+            };
+            let (ab, ba) = (cover(a, b), cover(b, a));
+            SimilarPair {
+                a: name(a),
+                b: name(b),
+                a_index: a,
+                b_index: b,
+                a_reuse: Some(share(ab.chars, a)),
+                b_reuse: Some(share(ba.chars, b)),
+                a_specific: share(ab.specific, a),
+                b_specific: share(ba.specific, b),
+                similarity,
+            }
+        })
         .collect()
-}
-
-fn pair(names: &[String], a: usize, b: usize, x: Option<f64>, y: Option<f64>) -> SimilarPair {
-    let name = |i: usize| names.get(i).cloned().unwrap_or_default();
-    SimilarPair {
-        a: name(a),
-        b: name(b),
-        a_index: a,
-        b_index: b,
-        a_reuse: x,
-        b_reuse: y,
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::coverage::Cover;
 
     #[test]
     fn similar_reports_end_up_adjacent() {
@@ -171,19 +154,54 @@ mod tests {
         );
     }
 
+    fn covers(list: &[(u32, u32, u32)]) -> RowCounts {
+        RowCounts {
+            by_report: list
+                .iter()
+                .map(|&(report, chars, specific)| Cover {
+                    report,
+                    chars,
+                    specific,
+                    attributed: specific as f32,
+                })
+                .collect(),
+            ..RowCounts::default()
+        }
+    }
+
     #[test]
-    fn pairs_rank_by_their_larger_cell() {
-        let names: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
-        let m = vec![
-            vec![1.0, 0.2, 0.0],
-            vec![0.5, 1.0, 0.9],
-            vec![0.0, 0.1, 1.0],
+    fn pairs_rank_by_specific_text_over_both_lengths() {
+        let names: Vec<String> = ["short", "long", "c", "d"].iter().map(|s| s.to_string()).collect();
+        // "short" (100) lies wholly in "long" (1000); c and d (500 each) share 150 each way.
+        // "short" in "long" is the larger cell (100 %), but c and d share more text.
+        let rows = [
+            covers(&[(1, 100, 100)]),
+            covers(&[(0, 100, 100)]),
+            covers(&[(3, 150, 150)]),
+            covers(&[(2, 150, 120)]),
         ];
-        let pairs = top_pairs(&m, &names, 5);
+        let refs: Vec<&RowCounts> = rows.iter().collect();
+        let pairs = top_pairs(&refs, &[100, 1000, 500, 500], &names, 5);
         assert_eq!(pairs.len(), 2);
-        assert_eq!((pairs[0].a.as_str(), pairs[0].b.as_str()), ("b", "c"));
-        assert_eq!(pairs[0].a_reuse, Some(0.9));
-        assert_eq!(pairs[0].b_reuse, Some(0.1));
-        assert_eq!(pairs[1].a_reuse, Some(0.2));
+        assert_eq!((pairs[0].a.as_str(), pairs[0].b.as_str()), ("c", "d"));
+        assert_eq!(pairs[0].similarity, 270.0 / 1000.0);
+        assert_eq!(pairs[0].a_specific, 0.3);
+        assert_eq!(pairs[0].b_specific, 0.24);
+        assert_eq!((pairs[1].a.as_str(), pairs[1].b.as_str()), ("short", "long"));
+        assert_eq!(pairs[1].a_reuse, Some(1.0));
+        assert_eq!(pairs[1].b_reuse, Some(0.1));
+        assert_eq!(pairs[1].similarity, 200.0 / 1100.0);
+        // Each pair once; a limit keeps the first.
+        assert_eq!(top_pairs(&refs, &[100, 1000, 500, 500], &names, 1).len(), 1);
+    }
+
+    #[test]
+    fn a_pair_covered_one_way_only_is_listed_once() {
+        let names: Vec<String> = ["a", "b"].iter().map(|s| s.to_string()).collect();
+        let rows = [covers(&[]), covers(&[(0, 50, 50)])];
+        let refs: Vec<&RowCounts> = rows.iter().collect();
+        let pairs = top_pairs(&refs, &[100, 100], &names, 5);
+        assert_eq!(pairs.len(), 1);
+        assert_eq!((pairs[0].a_reuse, pairs[0].b_reuse), (Some(0.0), Some(0.5)));
     }
 }

@@ -131,6 +131,38 @@ impl SynthCorpus {
         corpus
     }
 
+    /// Add a report holding `units` (in that order), then units of its own up to about
+    /// `chars` key characters; returns its index.
+    pub fn add_report(
+        &mut self,
+        pool: &[String],
+        name: &str,
+        units: Vec<usize>,
+        chars: usize,
+        seed: u64,
+    ) -> usize {
+        let mut rng = Rng(seed);
+        let alphabet = alphabet(pool);
+        let mut units = units;
+        if !pool.is_empty() && !alphabet.is_empty() {
+            let pool = Pool {
+                sentences: pool,
+                alphabet: &alphabet,
+            };
+            let mut total: usize = units.iter().filter_map(|&u| self.unit_chars.get(u)).sum();
+            while total < chars {
+                let unit = self.new_unit(&pool, &mut rng);
+                total += self.unit_chars[unit];
+                units.push(unit);
+            }
+        }
+        self.reports.push(SynthReport {
+            name: name.to_string(),
+            units,
+        });
+        self.reports.len() - 1
+    }
+
     fn new_unit(&mut self, pool: &Pool, rng: &mut Rng) -> usize {
         let source = &pool.sentences[rng.below(pool.sentences.len())];
         let text = mutate(source, pool.alphabet, rng);

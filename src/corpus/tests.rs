@@ -71,9 +71,13 @@ fn assert_shares_are_unions(outlines: &[String], n: usize) {
                 .collect()
         })
         .collect();
+    let common_at = Commonness::new(options(n).common, keys.len()).common_at as usize;
     for (a, ka) in keys.iter().enumerate() {
         let mut exact = vec![false; ka.len()];
         let mut template = vec![false; ka.len()];
+        // Per character: how many other reports cover it; per other report: its coverage.
+        let mut depth = vec![0usize; ka.len()];
+        let mut by: Vec<Vec<bool>> = vec![Vec::new(); keys.len()];
         for (b, kb) in keys.iter().enumerate() {
             if a == b {
                 continue;
@@ -83,10 +87,34 @@ fn assert_shares_are_unions(outlines: &[String], n: usize) {
             for i in 0..ka.len() {
                 exact[i] |= e[i];
                 template[i] |= t[i];
+                depth[i] += usize::from(e[i]);
             }
+            by[b] = e;
         }
         let summary = &analysis.reports[a];
         let len = ka.len();
+        let specific = |i: usize| depth[i] > 0 && depth[i] < common_at;
+        let common = (0..len).filter(|&i| depth[i] >= common_at).count();
+        assert_eq!(summary.common_share, share(common, len));
+        assert_eq!(
+            summary.specific_share,
+            share((0..len).filter(|&i| specific(i)).count(), len)
+        );
+        let specific_matrix = analysis.specific_matrix.as_ref().expect("dense");
+        for (b, cover) in by.iter().enumerate().filter(|&(b, _)| b != a) {
+            let mine: Vec<usize> = (0..len).filter(|&i| cover[i] && specific(i)).collect();
+            assert_eq!(specific_matrix[a][b], share(mine.len(), len), "specific {a} by {b}");
+            let attributed: f64 = mine.iter().map(|&i| 1.0 / depth[i] as f64).sum();
+            if let Some(s) = summary.sources.iter().find(|s| s.index == b) {
+                assert_eq!(s.specific_reuse, share(mine.len(), len));
+                assert!((s.specific_reuse + s.common_reuse - s.reuse).abs() < 1e-12);
+                assert!((s.attribution * len as f64 - attributed).abs() < 1e-3, "{a} by {b}");
+            }
+        }
+        let total: f64 = summary.sources.iter().map(|s| s.attribution).sum();
+        if summary.sources.len() == keys.len() - 1 {
+            assert!((total - summary.specific_share).abs() < 1e-6);
+        }
         assert_eq!(summary.reuse_share, share(covered_in(&exact, 0..len), len));
         assert_eq!(
             summary.template_share,
@@ -150,13 +178,17 @@ fn top_keeps_sources_and_drops_the_matrix() {
         assert!(report.sources.len() <= 1);
         for s in &report.sources {
             assert_eq!(s.reuse, m[a][s.index]);
-            let best = (0..4)
-                .filter(|&b| b != a)
-                .map(|b| m[a][b])
+            // The same first source as the dense run's: the most attributable.
+            assert_eq!(Some(s), dense.reports[a].sources.first());
+            let best = dense.reports[a]
+                .sources
+                .iter()
+                .map(|s| s.attribution)
                 .fold(0.0, f64::max);
-            assert_eq!(s.reuse, best);
+            assert_eq!(s.attribution, best);
         }
     }
+    assert_eq!(top.pairs, dense.pairs);
 }
 
 proptest! {

@@ -1,6 +1,7 @@
 //! End-to-end tests: the real binary on the real samples. One test binary, one module a
 //! command, small helpers here.
 
+mod attribution;
 mod bad_input;
 mod compare;
 mod corruption;

@@ -105,3 +105,56 @@ fn measured_cells_match_planted_shares_and_boilerplate_counts_are_exact() {
     }
     eprintln!("largest cell error: {worst:.4}");
 }
+
+/// A long report holding every phrase of a regional template (each phrase in about a quarter
+/// of the reports) covers more of each report than its true neighbours do, so ranking by
+/// reuse makes it everyone's closest source; ranking by attribution does not.
+#[test]
+fn a_long_report_holding_the_regional_template_is_not_everyones_closest_source() {
+    let pool = pool();
+    let mut corpus = SynthCorpus::generate(
+        &pool,
+        &SynthOptions {
+            reports: 24,
+            report_chars: 3_000,
+            family_size: 4,
+            family_units: 30,
+            family_take: 0.5,
+            boilerplate_units: 60,
+            boilerplate_reach: vec![0.25],
+            seed: 11,
+        },
+    );
+    let template: Vec<usize> = corpus.boilerplate.iter().map(|(u, _)| *u).collect();
+    let hub = corpus.add_report(&pool, "hub", template, 12_000, 12);
+    let entries: Vec<Entry> = (0..corpus.reports.len())
+        .map(|r| {
+            let name = corpus.reports[r].name.clone();
+            Entry::new(&report_from_outline(&name, &corpus.outline(r)), name, None)
+        })
+        .collect();
+    let analysis = analyze(&entries, &MatrixOptions::default(), &Silent);
+    let m = analysis.matrix.as_ref().expect("dense");
+    let others = 0..hub;
+    let by_reuse = others
+        .clone()
+        .filter(|&a| (0..entries.len()).filter(|&b| b != a).all(|b| m[a][hub] >= m[a][b]))
+        .count();
+    let by_attribution = others
+        .clone()
+        .filter(|&a| analysis.reports[a].sources.first().map(|s| s.index) == Some(hub))
+        .count();
+    // The test has teeth: by reuse, the hub is the closest source of most reports.
+    assert!(by_reuse >= hub / 2, "the hub leads by reuse for only {by_reuse} of {hub}");
+    assert!(
+        by_attribution <= hub / 10,
+        "the hub is the closest source of {by_attribution} of {hub} reports"
+    );
+    // Each report's closest source is one of its family.
+    for a in others {
+        let first = analysis.reports[a].sources.first().map(|s| s.index);
+        if first != Some(hub) {
+            assert_eq!(first.map(|b| b / 4), Some(a / 4), "report {a}: {first:?}");
+        }
+    }
+}
