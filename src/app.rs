@@ -147,6 +147,7 @@ fn matrix(args: &MatrixArgs, reading: &Reading) -> Result<u8> {
         top: args.top,
         sources: args.top.unwrap_or(corpus::DEFAULT_SOURCES),
         phrases: args.phrases,
+        pairs: args.pairs,
         ..MatrixOptions::default()
     };
     if let Some(n) = args.min_match {
@@ -154,6 +155,12 @@ fn matrix(args: &MatrixArgs, reading: &Reading) -> Result<u8> {
         options.min_match = n;
     }
     anyhow::ensure!(args.top != Some(0), "--top 0: must be at least 1");
+    anyhow::ensure!(
+        args.common > 0.0 && args.common <= 1.0,
+        "--common {}: must be a share above 0 and at most 1",
+        args.common
+    );
+    options.common = args.common;
     for path in args.csv.iter().chain(&args.targets_csv).chain(&args.html) {
         output::check_target(path)?;
     }
@@ -224,11 +231,17 @@ fn write_matrix_files(
     let Some(path) = &args.html else {
         return Ok(());
     };
+    let pairs: Vec<(usize, usize)> = analysis
+        .pairs
+        .iter()
+        .map(|p| (p.a_index, p.b_index))
+        .collect();
     let prefix = match &args.pairs_dir {
         Some(dir) => Some(write_pair_pages(
             dir,
             path,
             reports,
+            &pairs,
             &analysis.options,
             bar,
         )?),
@@ -236,7 +249,8 @@ fn write_matrix_files(
     };
     let link = |a: usize, b: usize| {
         let prefix = prefix.as_ref()?;
-        Some(format!("{prefix}{}", corpus::pairs::pair_file_name(a, b)))
+        let listed = pairs.contains(&(a.min(b), a.max(b)));
+        listed.then(|| format!("{prefix}{}", corpus::pairs::pair_file_name(a, b)))
     };
     let links: Option<render::matrix_html::PairLinks> = prefix.as_ref().map(|_| &link as _);
     render::matrix_html::write_file(path, analysis, links)?;
@@ -256,12 +270,13 @@ fn split(args: &SplitArgs, reading: &Reading) -> Result<u8> {
     Ok(exit::SAME)
 }
 
-/// Write the pair report of every pair of `reports` into `dir`; returns the href prefix from
-/// the matrix page at `page` to them.
+/// Write the pair report of each of `pairs` into `dir`; returns the href prefix from the
+/// matrix page at `page` to them.
 fn write_pair_pages(
     dir: &Path,
     page: &Path,
     reports: &[Report],
+    pairs: &[(usize, usize)],
     options: &MatrixOptions,
     bar: &render::matrix_progress::Bar,
 ) -> Result<String> {
@@ -270,7 +285,7 @@ fn write_pair_pages(
         min_match: options.min_match,
         ..CompareOptions::default()
     };
-    corpus::pairs::for_each_pair(reports, &compare_options, bar, |a, b, comparison| {
+    corpus::pairs::for_each_pair(reports, pairs, &compare_options, bar, |a, b, comparison| {
         let path = dir.join(corpus::pairs::pair_file_name(a, b));
         render::html::write_file(&path, comparison)
     })?;

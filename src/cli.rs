@@ -80,8 +80,8 @@ pub struct MatrixArgs {
     #[arg(long, value_name = "FILE")]
     pub html: Option<PathBuf>,
 
-    /// With --html: write every pair's comparison as HTML into DIR and link the heatmap's
-    /// cells to them (one comparison per pair: for small corpora).
+    /// With --html: write the comparison of each listed most similar pair (see --pairs) as
+    /// HTML into DIR and link their heatmap cells to them.
     #[arg(long, value_name = "DIR", requires = "html", conflicts_with = "top")]
     pub pairs_dir: Option<PathBuf>,
 
@@ -94,6 +94,16 @@ pub struct MatrixArgs {
     /// shared text; the same as for a pair.
     #[arg(long, value_name = "N")]
     pub min_match: Option<usize>,
+
+    /// Shared text found in at least this share of the other reports (and at least two)
+    /// counts as common template, not as reuse from any one report: closest sources and
+    /// similar pairs rank by the rest.
+    #[arg(long, value_name = "SHARE", default_value_t = crate::corpus::DEFAULT_COMMON)]
+    pub common: f64,
+
+    /// How many most similar pairs to list (and, with --pairs-dir, to write pages for).
+    #[arg(long, value_name = "N", default_value_t = crate::corpus::DEFAULT_PAIRS)]
+    pub pairs: usize,
 
     /// How many shared phrases and recurring sentences to list.
     #[arg(long, value_name = "N", default_value_t = crate::corpus::DEFAULT_PHRASES)]

@@ -167,15 +167,17 @@ fn assemble(
         .collect();
     let dense = options.top.is_none();
     let matrix = dense.then(|| dense_matrix(entries, rows, n, |r| &r.exact, |c| c.chars));
-    let template_matrix = dense.then(|| dense_matrix(entries, rows, n, |r| &r.template, |c| c.chars));
-    let specific_matrix = dense.then(|| dense_matrix(entries, rows, n, |r| &r.exact, |c| c.specific));
+    let template_matrix =
+        dense.then(|| dense_matrix(entries, rows, n, |r| &r.template, |c| c.chars));
+    let specific_matrix =
+        dense.then(|| dense_matrix(entries, rows, n, |r| &r.exact, |c| c.specific));
     let order = match &matrix {
         Some(m) => order::cluster_order(m),
         None => (0..entries.len()).collect(),
     };
     let exact_rows: Vec<&RowCounts> = rows.iter().map(|r| &r.exact).collect();
     let chars: Vec<usize> = entries.iter().map(|e| e.key.len()).collect();
-    let pairs = order::top_pairs(&exact_rows, &chars, &names, PAIRS);
+    let pairs = order::top_pairs(&exact_rows, &chars, &names, options.pairs);
     Analysis {
         options: options.clone(),
         reports,
@@ -216,9 +218,6 @@ fn year_over_year(entries: &[Entry]) -> Vec<PlaceYear> {
         })
         .collect()
 }
-
-/// Most similar pairs listed.
-const PAIRS: usize = 20;
 
 /// What deciding a report's own commitments needs from the whole corpus.
 struct OwnContext<'c> {

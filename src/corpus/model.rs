@@ -22,6 +22,8 @@ pub struct MatrixOptions {
     pub sources: usize,
     /// How many shared phrases and recurring sentences are listed.
     pub phrases: usize,
+    /// How many most similar pairs are listed (and, with `--pairs-dir`, get a page).
+    pub pairs: usize,
     /// Shared text found in at least this share of the other reports (and at least two) is
     /// common template; text shared by fewer is specific reuse.
     pub common: f64,
@@ -34,6 +36,7 @@ impl Default for MatrixOptions {
             top: None,
             sources: DEFAULT_SOURCES,
             phrases: DEFAULT_PHRASES,
+            pairs: DEFAULT_PAIRS,
             common: DEFAULT_COMMON,
         }
     }
@@ -43,6 +46,8 @@ impl Default for MatrixOptions {
 pub const DEFAULT_SOURCES: usize = 5;
 /// Shared phrases and recurring sentences listed by default.
 pub const DEFAULT_PHRASES: usize = 20;
+/// Most similar pairs listed by default.
+pub const DEFAULT_PAIRS: usize = 20;
 /// Text in at least half of the other reports is common template.
 pub const DEFAULT_COMMON: f64 = 0.5;
 /// A closest source is clearly ahead when its attribution is at least this many times the
@@ -209,6 +214,17 @@ pub struct Phrase {
     /// Where it stands in each of them, in the same order.
     #[serde(rename = "where")]
     pub places: Vec<PhrasePlace>,
+    /// Longer, shorter or overlapping forms of it held by other sets of reports (fewer, since
+    /// the form held by the most is listed), found while ranking; at most five.
+    pub variants: Vec<PhraseVariant>,
+}
+
+/// Another form of a listed phrase.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PhraseVariant {
+    pub text: String,
+    pub chars: usize,
+    pub report_count: usize,
 }
 
 /// Where a phrase stands in one report.

@@ -63,19 +63,28 @@ pub fn top_pairs(
     names: &[String],
     limit: usize,
 ) -> Vec<SimilarPair> {
-    let share = |c: u32, a: usize| crate::spans::share(c as usize, chars.get(a).copied().unwrap_or(0));
+    let share =
+        |c: u32, a: usize| crate::spans::share(c as usize, chars.get(a).copied().unwrap_or(0));
     let mut pairs: Vec<(f64, f64, usize, usize)> = Vec::new();
     for (a, row) in rows.iter().enumerate() {
         for cover in &row.by_report {
             let b = cover.report as usize;
-            let back = rows.get(b).and_then(|r| r.of(a as u32)).copied().unwrap_or_default();
+            let back = rows
+                .get(b)
+                .and_then(|r| r.of(a as u32))
+                .copied()
+                .unwrap_or_default();
             // Each pair once: from its earlier report, or from the later when only it is
             // covered.
             if b < a && back.chars > 0 {
                 continue;
             }
             let (lo, hi) = (a.min(b), a.max(b));
-            let (to_lo, to_hi) = if a == lo { (*cover, back) } else { (back, *cover) };
+            let (to_lo, to_hi) = if a == lo {
+                (*cover, back)
+            } else {
+                (back, *cover)
+            };
             let total = chars.get(lo).copied().unwrap_or(0) + chars.get(hi).copied().unwrap_or(0);
             let similarity = crate::spans::share((to_lo.specific + to_hi.specific) as usize, total);
             let reuse = share(to_lo.chars, lo) + share(to_hi.chars, hi);
@@ -93,7 +102,10 @@ pub fn top_pairs(
         .into_iter()
         .map(|(similarity, _, a, b)| {
             let cover = |x: usize, y: usize| {
-                rows.get(x).and_then(|r| r.of(y as u32)).copied().unwrap_or_default()
+                rows.get(x)
+                    .and_then(|r| r.of(y as u32))
+                    .copied()
+                    .unwrap_or_default()
             };
             let (ab, ba) = (cover(a, b), cover(b, a));
             SimilarPair {
@@ -171,7 +183,10 @@ mod tests {
 
     #[test]
     fn pairs_rank_by_specific_text_over_both_lengths() {
-        let names: Vec<String> = ["short", "long", "c", "d"].iter().map(|s| s.to_string()).collect();
+        let names: Vec<String> = ["short", "long", "c", "d"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         // "short" (100) lies wholly in "long" (1000); c and d (500 each) share 150 each way.
         // "short" in "long" is the larger cell (100 %), but c and d share more text.
         let rows = [
@@ -187,7 +202,10 @@ mod tests {
         assert_eq!(pairs[0].similarity, 270.0 / 1000.0);
         assert_eq!(pairs[0].a_specific, 0.3);
         assert_eq!(pairs[0].b_specific, 0.24);
-        assert_eq!((pairs[1].a.as_str(), pairs[1].b.as_str()), ("short", "long"));
+        assert_eq!(
+            (pairs[1].a.as_str(), pairs[1].b.as_str()),
+            ("short", "long")
+        );
         assert_eq!(pairs[1].a_reuse, Some(1.0));
         assert_eq!(pairs[1].b_reuse, Some(0.1));
         assert_eq!(pairs[1].similarity, 200.0 / 1100.0);

@@ -14,14 +14,18 @@
 //!   report holding it has the same neighbouring character: the maximal span those reports
 //!   share (at the occurrence first found in each).
 //!
-//! A phrase contained in another listed with the same count says nothing new: only the longer
-//! is listed.
+//! Phrases come in families: 团结在以习近平同志为核心的党中央周围, 更加紧密地团结在…,
+//! 让我们更加紧密地团结在…, each held by fewer reports than the last. A phrase that is
+//! [`kin`] to one already listed (most of the shorter lies in the longer) is not listed again
+//! but recorded as a variant of it, so the list shows one line per family: its form held by
+//! the most reports, with its variants. A longer phrase held by exactly the same reports
+//! replaces the listed one, since it says more.
 
 use std::collections::{BinaryHeap, HashMap, HashSet};
 
 use super::entry::Entry;
 use super::index::{Run, SharedRuns};
-use super::model::{Phrase, PhrasePlace};
+use super::model::{Phrase, PhrasePlace, PhraseVariant};
 
 /// The `limit` phrases found in the most reports (then the longest), exact counts.
 pub fn rank_phrases(entries: &[Entry], shared: &SharedRuns, limit: usize) -> Vec<Phrase> {
@@ -37,7 +41,7 @@ pub fn rank_phrases(entries: &[Entry], shared: &SharedRuns, limit: usize) -> Vec
             found: None,
         })
         .collect();
-    let mut listed: Vec<Found> = Vec::new();
+    let mut listed: Vec<Family> = Vec::new();
     let mut texts: HashSet<Vec<char>> = HashSet::new();
     while listed.len() < limit {
         let Some(next) = queue.pop() else { break };
@@ -56,26 +60,99 @@ pub fn rank_phrases(entries: &[Entry], shared: &SharedRuns, limit: usize) -> Vec
             Some(mut found) => {
                 extend(entries, &mut found);
                 let text = found.key(entries).to_vec();
-                let redundant = listed.iter().any(|l| {
-                    l.holders.len() == found.holders.len() && contains(l.key(entries), &text)
-                });
-                if !redundant && texts.insert(text.clone()) {
-                    // A shorter phrase listed before, held by the same reports, says less.
-                    listed.retain(|l| {
-                        l.holders.len() != found.holders.len() || !contains(&text, l.key(entries))
-                    });
-                    listed.push(found);
+                if !texts.insert(text.clone()) {
+                    continue;
+                }
+                let family = listed.iter_mut().find(|f| kin(f.head.key(entries), &text));
+                match family {
+                    None => listed.push(Family {
+                        head: found,
+                        variants: Vec::new(),
+                    }),
+                    Some(f) if f.head.holders.len() == found.holders.len() => {
+                        // The same reports: a form holding the listed one says more.
+                        if contains(&text, f.head.key(entries)) {
+                            f.head = found;
+                        }
+                    }
+                    Some(f) => {
+                        let count = found.holders.len();
+                        let same = f.variants.iter().position(|v| {
+                            v.holders.len() == count
+                                && (contains(v.key(entries), &text)
+                                    || contains(&text, v.key(entries)))
+                        });
+                        let room = f.variants.len() < MAX_VARIANTS;
+                        match same.and_then(|i| f.variants.get_mut(i)) {
+                            Some(v) if found.len > v.len => *v = found,
+                            Some(_) => {}
+                            None if room => f.variants.push(found),
+                            None => {}
+                        }
+                    }
                 }
             }
         }
     }
     listed.sort_by(|x, y| {
-        y.holders
+        y.head
+            .holders
             .len()
-            .cmp(&x.holders.len())
-            .then(y.len.cmp(&x.len))
+            .cmp(&x.head.holders.len())
+            .then(y.head.len.cmp(&x.head.len))
     });
-    listed.iter().map(|f| phrase(entries, f)).collect()
+    listed
+        .iter()
+        .map(|f| {
+            let mut p = phrase(entries, &f.head);
+            p.variants = f
+                .variants
+                .iter()
+                .map(|v| {
+                    let v = phrase(entries, v);
+                    PhraseVariant {
+                        text: v.text,
+                        chars: v.chars,
+                        report_count: v.report_count,
+                    }
+                })
+                .collect();
+            p
+        })
+        .collect()
+}
+
+/// Variants recorded per listed phrase.
+const MAX_VARIANTS: usize = 5;
+
+/// A listed phrase and the variants found after it.
+struct Family {
+    head: Found,
+    variants: Vec<Found>,
+}
+
+/// Two phrases are kin when their longest common stretch is at least two thirds of the
+/// shorter: one nests in the other, or they overlap by most of their length
+/// (以习近平新时代…为指导 and 习近平新时代…为指导,全面).
+fn kin(a: &[char], b: &[char]) -> bool {
+    let shorter = a.len().min(b.len());
+    shorter > 0 && 3 * longest_common_stretch(a, b) >= 2 * shorter
+}
+
+/// Length of the longest stretch found in both (dynamic programming, one row kept).
+fn longest_common_stretch(a: &[char], b: &[char]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    let mut best = 0;
+    for &x in a {
+        let mut diagonal = 0;
+        for (j, &y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if x == y { diagonal + 1 } else { 0 };
+            best = best.max(row[j + 1]);
+            diagonal = above;
+        }
+    }
+    best
 }
 
 /// A candidate: a run of one report.
@@ -264,6 +341,7 @@ fn phrase(entries: &[Entry], found: &Found) -> Phrase {
         report_count: reports.len(),
         reports,
         places,
+        variants: Vec::new(),
     }
 }
 

@@ -103,12 +103,19 @@ fn assert_shares_are_unions(outlines: &[String], n: usize) {
         let specific_matrix = analysis.specific_matrix.as_ref().expect("dense");
         for (b, cover) in by.iter().enumerate().filter(|&(b, _)| b != a) {
             let mine: Vec<usize> = (0..len).filter(|&i| cover[i] && specific(i)).collect();
-            assert_eq!(specific_matrix[a][b], share(mine.len(), len), "specific {a} by {b}");
+            assert_eq!(
+                specific_matrix[a][b],
+                share(mine.len(), len),
+                "specific {a} by {b}"
+            );
             let attributed: f64 = mine.iter().map(|&i| 1.0 / depth[i] as f64).sum();
             if let Some(s) = summary.sources.iter().find(|s| s.index == b) {
                 assert_eq!(s.specific_reuse, share(mine.len(), len));
                 assert!((s.specific_reuse + s.common_reuse - s.reuse).abs() < 1e-12);
-                assert!((s.attribution * len as f64 - attributed).abs() < 1e-3, "{a} by {b}");
+                assert!(
+                    (s.attribution * len as f64 - attributed).abs() < 1e-3,
+                    "{a} by {b}"
+                );
             }
         }
         let total: f64 = summary.sources.iter().map(|s| s.attribution).sum();
@@ -216,4 +223,32 @@ proptest! {
         assert_cells_are_pair_figures(&outlines, n);
         assert_shares_are_unions(&outlines, n);
     }
+}
+
+#[test]
+fn labels_are_place_and_year_and_stay_unique() {
+    let texts = ["甲乙丙丁。", "戊己庚辛。", "子丑寅卯。", "辰巳午未。"];
+    let places = [
+        (Some("沈阳市"), Some(2024)),
+        (Some("本溪市"), Some(2024)),
+        (Some("本溪市"), Some(2024)),
+        (None, Some(2024)),
+    ];
+    let entries: Vec<Entry> = texts
+        .iter()
+        .zip(places)
+        .enumerate()
+        .map(|(i, (t, (place, year)))| {
+            let mut r = report_from_outline("x", t);
+            r.place = place.map(str::to_string);
+            r.year = year;
+            Entry::new(&r, format!("r{i}"), None)
+        })
+        .collect();
+    let analysis = analyze(&entries, &options(3), &Silent);
+    let labels: Vec<&str> = analysis.reports.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        vec!["沈阳市 2024", "本溪市 2024 (r1)", "本溪市 2024 (r2)", "r3"]
+    );
 }

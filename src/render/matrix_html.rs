@@ -149,12 +149,21 @@ fn heatmap(html: &mut String, analysis: &Analysis, links: Option<PairLinks>) {
     let size = grid.label + grid.cell * n;
     let _ = write!(
         html,
-        "<h2>Reuse matrix</h2>\n<p class=\"note\">Row A, column B: share of A found in B \
-         (white 0 %, darkest {}; hover a cell for its figure). Similar reports are placed next \
-         to each other.</p>\n\
-         <svg class=\"heatmap\" width=\"{size}\" height=\"{}\" viewBox=\"0 0 {size} {}\" \
-         role=\"img\" aria-label=\"reuse matrix\">\n",
-        pct(grid.darkest),
+        "<h2>Reuse matrix</h2>\n<p class=\"note\">Row A, column B: share of A found in B; \
+         hover a cell for its figure, the part of it only a few reports share (specific) and \
+         the part most reports carry (common). Similar reports are placed next to each other. \
+         {}</p>\n",
+        if links.is_some() {
+            "A cell of the pairs ranked most similar links to that pair's side-by-side reading."
+        } else {
+            ""
+        }
+    );
+    legend(html, grid.darkest);
+    let _ = writeln!(
+        html,
+        "<svg class=\"heatmap\" width=\"{size}\" height=\"{}\" viewBox=\"0 0 {size} {}\" \
+         role=\"img\" aria-label=\"reuse matrix\">",
         size + 4,
         size + 4
     );
@@ -185,6 +194,36 @@ fn darkest_off_diagonal(matrix: &[Vec<f64>]) -> f64 {
         .fold(0.0, f64::max)
 }
 
+/// The colour scale: swatches from white (0) to the darkest figure, and the diagonal's grey.
+fn legend(html: &mut String, darkest: f64) {
+    const STEPS: usize = 5;
+    let swatch = 44;
+    let width = swatch * (STEPS + 2) + 40;
+    let _ = writeln!(
+        html,
+        "<svg class=\"legend\" width=\"{width}\" height=\"34\" role=\"img\" \
+         aria-label=\"colour scale\">"
+    );
+    for i in 0..STEPS {
+        let v = i as f64 / (STEPS - 1) as f64;
+        let _ = writeln!(
+            html,
+            "<rect class=\"swatch\" x=\"{}\" y=\"0\" width=\"{swatch}\" height=\"14\" fill=\"{}\"/>\
+             <text x=\"{}\" y=\"28\" font-size=\"11\">{}</text>",
+            i * swatch,
+            colour(v),
+            i * swatch,
+            pct(v * darkest)
+        );
+    }
+    let x = (STEPS + 1) * swatch;
+    let _ = writeln!(
+        html,
+        "<rect class=\"swatch\" x=\"{x}\" y=\"0\" width=\"{swatch}\" height=\"14\" fill=\"#d0d0d0\"/>\
+         <text x=\"{x}\" y=\"28\" font-size=\"11\">itself</text>\n</svg>"
+    );
+}
+
 /// Row `row` of the heatmap (report `a`): its name, its column label, its cells.
 fn heatmap_row(
     html: &mut String,
@@ -196,7 +235,7 @@ fn heatmap_row(
 ) {
     let (cell, label) = (grid.cell, grid.label);
     let y = label + row * cell;
-    let name = analysis.reports.get(a).map_or("", |r| r.name.as_str());
+    let name = analysis.reports.get(a).map_or("", |r| r.label.as_str());
     let font = cell.clamp(6, 12);
     let _ = writeln!(
         html,
@@ -209,9 +248,25 @@ fn heatmap_row(
         label - 4,
         text(&short(name, 24))
     );
+    let specific = analysis.specific_matrix.as_deref().unwrap_or(&[]);
     for (col, &b) in analysis.order.iter().enumerate() {
         let value = matrix.get(a).and_then(|r| r.get(b)).copied().unwrap_or(0.0);
-        let other = analysis.reports.get(b).map_or("", |r| r.name.as_str());
+        let other = analysis.reports.get(b).map_or("", |r| r.label.as_str());
+        let own = specific
+            .get(a)
+            .and_then(|r| r.get(b))
+            .copied()
+            .unwrap_or(0.0);
+        let figure = if a == b {
+            pct(value)
+        } else {
+            format!(
+                "{} (specific {}, common {})",
+                pct(value),
+                pct(own),
+                pct((value - own).max(0.0))
+            )
+        };
         let fill = if a == b {
             "#d0d0d0".to_string()
         } else {
@@ -222,13 +277,21 @@ fn heatmap_row(
             label + col * cell,
             text(name),
             text(other),
-            pct(value)
+            figure
         );
-        match links.and_then(|f| if a == b { None } else { f(a, b) }) {
-            Some(href) => {
+        match links.map(|f| if a == b { None } else { f(a, b) }) {
+            Some(Some(href)) => {
                 let _ = writeln!(html, "<a href=\"{}\">{rect}</a>", attr(&href));
             }
-            None => {
+            Some(None) if a != b => {
+                // Pages were written, but not for this pair: say how to get its reading.
+                let rect = rect.replace(
+                    "</title>",
+                    " · no page (not a listed pair): rdiff A B --html out.html</title>",
+                );
+                let _ = writeln!(html, "{rect}");
+            }
+            _ => {
                 let _ = writeln!(html, "{rect}");
             }
         }
@@ -254,37 +317,57 @@ fn short(name: &str, max: usize) -> String {
 fn report_table(html: &mut String, analysis: &Analysis) {
     html.push_str(
         "<h2>Reports</h2>\n<p class=\"note\">Click a column heading to sort. Template share: \
-         found in at least one other report (figures masked); own share: found in none.</p>\n\
+         found in at least one other report (figures masked); own share: found in none. \
+         Verbatim reuse splits into common (text most other reports carry) and specific (text \
+         only a few share). Closest sources rank by attribution: each specific character \
+         shared by k other reports counts 1/k for each of them; <em>no clear source</em> when \
+         the first is not at least 1.5 times the next and 1 % of the report.</p>\n\
          <table class=\"sortable\">\n<thead><tr><th data-type=\"n\">#</th><th>report</th>\
          <th data-type=\"n\">chars</th><th data-type=\"n\">template share</th>\
-         <th data-type=\"n\">own share</th><th data-type=\"n\">verbatim share</th>\
-         <th data-type=\"n\">new commitments</th><th>closest sources</th></tr></thead>\n<tbody>\n",
+         <th data-type=\"n\">own share</th><th data-type=\"n\">common</th>\
+         <th data-type=\"n\">specific</th>\
+         <th data-type=\"n\">new commitments</th><th>closest sources (attributed)</th></tr></thead>\n<tbody>\n",
     );
     for (i, r) in analysis.reports.iter().enumerate() {
+        let label = |index: usize, name: &str| {
+            analysis
+                .reports
+                .get(index)
+                .map_or_else(|| name.to_string(), |s| s.label.clone())
+        };
         let sources: Vec<String> = r
             .sources
             .iter()
             .take(3)
             .map(|s| {
                 format!(
-                    "<span class=\"src\">{} {}</span>",
-                    text(&s.name),
-                    pct(s.reuse)
+                    "<span class=\"src\" title=\"{} · reuse {}, specific {}\">{} {}</span>",
+                    attr(&s.name),
+                    pct(s.reuse),
+                    pct(s.specific_reuse),
+                    text(&label(s.index, &s.name)),
+                    pct(s.attribution)
                 )
             })
             .collect();
+        let unclear = match &r.closest {
+            Some(c) if !c.clear => "<span class=\"note\">no clear source:</span> ",
+            _ => "",
+        };
         let _ = writeln!(
             html,
-            "<tr><td data-v=\"{i}\">{}</td><td title=\"{}\">{}</td><td data-v=\"{}\">{}</td>{}{}{}\
-             <td data-v=\"{}\">{}</td><td>{}</td></tr>",
+            "<tr><td data-v=\"{i}\">{}</td><td title=\"{} · {}\">{}</td><td data-v=\"{}\">{}</td>{}{}{}{}\
+             <td data-v=\"{}\">{}</td><td>{unclear}{}</td></tr>",
             i + 1,
+            attr(&r.name),
             attr(&r.path),
-            text(&r.name),
+            text(&r.label),
             r.chars,
             r.chars,
             share_cell(r.template_share),
             share_cell(r.own_share),
-            share_cell(r.reuse_share),
+            share_cell(r.common_share),
+            share_cell(r.specific_share),
             r.commitments.len(),
             r.commitments.len(),
             sources.join(" ")
@@ -308,8 +391,10 @@ fn phrases(html: &mut String, analysis: &Analysis) {
         return;
     }
     html.push_str(
-        "<h2>Most shared phrases</h2>\n<table>\n<thead><tr><th>reports</th><th>chars</th>\
-         <th>phrase</th><th>where (first report)</th></tr></thead>\n<tbody>\n",
+        "<h2>Most shared phrases</h2>\n<p class=\"note\">One line per phrase and its \
+         variants (longer, shorter or overlapping forms held by fewer reports).</p>\n\
+         <table>\n<thead><tr><th>reports</th><th>chars</th>\
+         <th>phrase</th><th>variants</th><th>where (first report)</th></tr></thead>\n<tbody>\n",
     );
     for p in &analysis.boilerplate {
         let place = p.places.first().map(|w| {
@@ -322,9 +407,25 @@ fn phrases(html: &mut String, analysis: &Analysis) {
                     .unwrap_or_default()
             )
         });
+        let variants: Vec<String> = p
+            .variants
+            .iter()
+            .map(|v| {
+                format!(
+                    "<li>{} <span class=\"note\">({})</span></li>",
+                    text(&v.text),
+                    v.report_count
+                )
+            })
+            .collect();
+        let variants = if variants.is_empty() {
+            String::new()
+        } else {
+            format!("<ul class=\"variants\">{}</ul>", variants.concat())
+        };
         let _ = writeln!(
             html,
-            "<tr><td title=\"{}\">{}</td><td>{}</td><td class=\"text\">{}</td><td>{}</td></tr>",
+            "<tr><td title=\"{}\">{}</td><td>{}</td><td class=\"text\">{}</td><td class=\"text\">{variants}</td><td>{}</td></tr>",
             attr(&p.reports.join(", ")),
             p.report_count,
             p.chars,
@@ -376,7 +477,12 @@ fn targets(html: &mut String, analysis: &Analysis) {
     }
     html.push_str("</tr></thead>\n<tbody>\n");
     for r in &analysis.reports {
-        let _ = write!(html, "<tr><th class=\"text\">{}</th>", text(&r.name));
+        let _ = write!(
+            html,
+            "<tr><th class=\"text\" title=\"{}\">{}</th>",
+            attr(&r.name),
+            text(&r.label)
+        );
         for &i in &columns {
             let _ = write!(
                 html,
@@ -444,7 +550,7 @@ fn commitment_list(html: &mut String, r: &ReportSummary) {
     let _ = writeln!(
         html,
         "<details><summary>{} — {}</summary>\n<ul>",
-        text(&r.name),
+        text(&r.label),
         r.commitments.len()
     );
     for c in &r.commitments {
@@ -492,12 +598,13 @@ th{background:#f4f6f8;position:sticky;top:0}table.sortable th{cursor:pointer}\
 td.text{max-width:50em}.bar{vertical-align:middle;margin-right:.4em}.bar rect{fill:#5b8bd0}\
 .src{white-space:nowrap;display:inline-block;margin-right:.8em}\
 svg.heatmap{font-family:inherit;overflow:visible}svg rect:hover{stroke:#000}\
-mark{background:#fff3b0;font-weight:600}td.met{color:#1a7f37}td.missed{color:#b42318}td.none{color:#777}";
+mark{background:#fff3b0;font-weight:600}svg.legend{display:block;margin:.5em 0 1em}\
+ul.variants{margin:0;padding-left:1.2em;font-size:.9em}td.met{color:#1a7f37}td.missed{color:#b42318}td.none{color:#777}";
 
 /// `sha256-` + base64 of [`STYLE`] and of [`SCRIPT`], for the Content-Security-Policy that,
 /// as in the pair report, lets only the page's own stylesheet and script run. After editing
 /// either, `cargo test --lib render::matrix_html` fails and prints the new value.
-const STYLE_HASH: &str = "sha256-/jQEhZagKZkwSJrVSvcP7wfZy39wEbhHW4EgbbJtkJc=";
+const STYLE_HASH: &str = "sha256-CXjIM4UL7ynsRC+lJa1wI4VnxEx5gevyRZh3m60EynM=";
 const SCRIPT_HASH: &str = "sha256-8HMYe59ur0kiHrai2xQIJ4UDen21g6PTse0rL81pfmc=";
 
 const SCRIPT: &str = "document.querySelectorAll('table.sortable th').forEach(function(th,col){\
@@ -568,6 +675,9 @@ mod tests {
         let a = analysis(None);
         let plain = page(&a, None);
         assert_eq!(plain.matches("<rect x=").count(), 9);
+        // The legend: five steps of the scale and the diagonal's grey.
+        assert_eq!(plain.matches("<rect class=\"swatch\"").count(), 6);
+        assert!(plain.contains(">itself</text>"));
         assert!(!plain.contains("<a href"));
         let link = |x: usize, y: usize| Some(format!("pairs/{x}-{y}.html"));
         let linked = page(&a, Some(&link));
@@ -577,6 +687,11 @@ mod tests {
             "no link on the diagonal"
         );
         assert!(linked.contains("pairs/0-1.html"));
+        // Only some pairs have pages: the others say so.
+        let some = |x: usize, y: usize| (x + y == 1).then(|| format!("pairs/{x}-{y}.html"));
+        let partial = page(&a, Some(&some));
+        assert_eq!(partial.matches("<a href=\"pairs/").count(), 2);
+        assert_eq!(partial.matches("no page (not a listed pair)").count(), 4);
     }
 
     #[test]

@@ -14,9 +14,6 @@ use super::wrap::display_width;
 use crate::corpus::Analysis;
 use crate::plan::Verdict;
 
-/// Lines of each list printed.
-pub const LIST_LINES: usize = 10;
-
 /// Print `analysis` for a reader, wrapping long phrases at `width` columns.
 pub fn write<W: Write>(out: &mut W, analysis: &Analysis, width: usize) -> io::Result<()> {
     let n = analysis.reports.len();
@@ -58,13 +55,15 @@ fn pairs<W: Write>(out: &mut W, analysis: &Analysis) -> io::Result<()> {
     writeln!(
         out,
         "{}",
-        "Most similar pairs (share of A found in B, of B found in A)".bold()
+        "Most similar pairs (specific text shared, over both lengths; share of A found in B, of B in A)"
+            .bold()
     )?;
-    for p in analysis.pairs.iter().take(LIST_LINES) {
+    for p in &analysis.pairs {
         let cell = |c: Option<f64>| c.map_or("     ?".to_string(), percent);
         writeln!(
             out,
-            "  {}  {}  {} ⇄ {}",
+            "  {}   {}  {}  {} ⇄ {}",
+            percent(p.similarity),
             cell(p.a_reuse),
             cell(p.b_reuse),
             sanitize(&p.a),
@@ -82,16 +81,22 @@ fn phrases<W: Write>(out: &mut W, analysis: &Analysis, width: usize) -> io::Resu
     writeln!(
         out,
         "{}",
-        "Most shared phrases (reports holding it, length in characters)".bold()
+        "Most shared phrases (reports holding it, length in characters; +k: nested variants)"
+            .bold()
     )?;
-    for p in analysis.boilerplate.iter().take(LIST_LINES) {
-        let room = width.saturating_sub(20).max(20);
+    for p in &analysis.boilerplate {
+        let variants = match p.variants.len() {
+            0 => String::new(),
+            k => format!("  +{k}"),
+        };
+        let room = width.saturating_sub(20 + display_width(&variants)).max(20);
         writeln!(
             out,
-            "  {:>5}  {:>4}  {}",
+            "  {:>5}  {:>4}  {}{}",
             p.report_count,
             p.chars,
-            clip(&sanitize(&p.text), room)
+            clip(&sanitize(&p.text), room),
+            variants.dimmed()
         )?;
     }
     Ok(())
@@ -102,31 +107,49 @@ fn reports<W: Write>(out: &mut W, analysis: &Analysis) -> io::Result<()> {
     writeln!(
         out,
         "{}",
-        "Per report: template share (found elsewhere, figures masked), own share, new commitments"
+        "Per report: template share (found elsewhere, figures masked), own share, verbatim reuse \
+         common to most reports and specific to a few, new commitments"
             .bold()
     )?;
     writeln!(
         out,
-        "  template     own  commit    chars  report  (closest source)"
+        "  template     own  common  specific  commit    chars  report  (closest source: attributed share)"
     )?;
     for r in &analysis.reports {
-        let closest = r
-            .sources
-            .first()
-            .map(|s| format!("  ({} {})", sanitize(&s.name), percent(s.reuse).trim()))
-            .unwrap_or_default();
         writeln!(
             out,
-            "    {}  {}  {:>6}  {:>7}  {}{}",
+            "    {}  {}  {}    {}  {:>6}  {:>7}  {}{}",
             percent(r.template_share),
             percent(r.own_share),
+            percent(r.common_share),
+            percent(r.specific_share),
             r.commitments.len(),
             r.chars,
             sanitize(&r.name),
-            closest.dimmed()
+            closest(r).dimmed()
         )?;
     }
     Ok(())
+}
+
+/// "(X 14.4%, 3.0× the next)", or "(no clear source: X 2.9%, Y 2.0%)".
+fn closest(r: &crate::corpus::ReportSummary) -> String {
+    let Some(c) = &r.closest else {
+        return String::new();
+    };
+    let first = format!("{} {}", sanitize(&c.name), percent(c.attribution).trim());
+    if c.clear {
+        return match c.lead {
+            Some(lead) => format!("  ({first}, {lead:.1}× the next)"),
+            None => format!("  ({first})"),
+        };
+    }
+    let next = r
+        .sources
+        .get(1)
+        .map(|s| format!(", {} {}", sanitize(&s.name), percent(s.attribution).trim()))
+        .unwrap_or_default();
+    format!("  (no clear source: {first}{next})")
 }
 
 /// Columns of the targets table on a terminal.
@@ -253,7 +276,7 @@ mod tests {
             .lines()
             .filter(|l| l.starts_with("    "))
             .find(|l| l.contains("报告0  (报告1"))
-            .unwrap();
+            .unwrap_or_else(|| panic!("{text}"));
         assert!(line.contains("     1  "), "one commitment: {line}");
         let own = text.lines().find(|l| l.contains("报告2")).unwrap();
         assert!(own.contains("  0.0%  100.0%"), "{own}");

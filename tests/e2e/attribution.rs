@@ -49,7 +49,11 @@ fn real_corpus(dir: &Path) -> Vec<PathBuf> {
 
 /// The sentences of a report as rdiff reads them, headings left out.
 fn sentences_of(path: &Path) -> Vec<String> {
-    let out = rdiff().arg("normalize").arg(path).output().expect("rdiff runs");
+    let out = rdiff()
+        .arg("normalize")
+        .arg(path)
+        .output()
+        .expect("rdiff runs");
     String::from_utf8_lossy(&out.stdout)
         .lines()
         .filter(|l| l.ends_with(['。', ';', '!', '?']) && key_chars(l).len() >= 16)
@@ -77,7 +81,13 @@ fn take(from: &[String], chars: usize, start: usize) -> Vec<String> {
 
 /// A planted report of about `size` key characters: 15 % from `first`, 5 % from `second`,
 /// the `common` phrases, the rest its own (real sentences made unique).
-fn planted(first: &[String], second: &[String], common: &[String], own: &[String], size: usize) -> String {
+fn planted(
+    first: &[String],
+    second: &[String],
+    common: &[String],
+    own: &[String],
+    size: usize,
+) -> String {
     let mut parts = take(first, size * 15 / 100, 3);
     parts.extend(take(second, size * 5 / 100, 5));
     parts.extend(common.iter().map(|p| format!("{p}。")));
@@ -123,7 +133,12 @@ fn a_planted_report_is_attributed_to_the_reports_it_copies_from() {
             .clone()
     };
     let base = json_of(
-        &["matrix".as_ref(), "--json".as_ref(), "-q".as_ref(), dir.path().as_os_str()],
+        &[
+            "matrix".as_ref(),
+            "--json".as_ref(),
+            "-q".as_ref(),
+            dir.path().as_os_str(),
+        ],
         0,
     );
     let n = base["reports"].as_array().expect("reports").len();
@@ -148,7 +163,11 @@ fn a_planted_report_is_attributed_to_the_reports_it_copies_from() {
         ("national-2008-tmx", "2024年内江市政府工作报告", 12_000),
         ("langfang-2024-excerpt", "national-2016-tmx", 9_000),
         ("hailaer-2015", "shijiazhuang-2021", 10_000),
-        ("2024年沈阳市政府工作报告", "2024年福州市政府工作报告", 8_000),
+        (
+            "2024年沈阳市政府工作报告",
+            "2024年福州市政府工作报告",
+            8_000,
+        ),
     ];
     for (i, (first, second, size)) in cases.iter().enumerate() {
         let own = SynthCorpus::generate(
@@ -173,7 +192,12 @@ fn a_planted_report_is_attributed_to_the_reports_it_copies_from() {
         std::fs::write(dir.path().join(format!("planted-{i}.txt")), text).expect("write");
     }
     let json = json_of(
-        &["matrix".as_ref(), "--json".as_ref(), "-q".as_ref(), dir.path().as_os_str()],
+        &[
+            "matrix".as_ref(),
+            "--json".as_ref(),
+            "-q".as_ref(),
+            dir.path().as_os_str(),
+        ],
         0,
     );
     for (i, (first, second, _)) in cases.iter().enumerate() {

@@ -277,14 +277,56 @@ fn top_keeps_the_closest_sources_and_no_matrix() {
     {
         let sources = report["sources"].as_array().expect("sources");
         assert_eq!(sources.len(), 2);
-        let mut row: Vec<f64> = (0..8)
-            .filter(|&b| b != a)
-            .map(|b| cell(&dense, "matrix", a, b))
-            .collect();
-        row.sort_by(|x, y| y.total_cmp(x));
-        assert_eq!(sources[0]["reuse"].as_f64(), Some(row[0]));
-        assert_eq!(sources[1]["reuse"].as_f64(), Some(row[1]));
+        // The dense run's first two sources, by attribution, with the matrix's cells.
+        let dense_sources = dense["reports"][a]["sources"].as_array().expect("sources");
+        assert_eq!(sources[..], dense_sources[..2]);
+        for s in sources {
+            let b = s["index"].as_u64().expect("index") as usize;
+            assert_eq!(s["reuse"].as_f64(), Some(cell(&dense, "matrix", a, b)));
+        }
     }
+    assert_eq!(top["pairs"], dense["pairs"]);
+}
+
+#[test]
+fn only_the_listed_pairs_get_pages() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let html = dir.path().join("m.html");
+    let pages = dir.path().join("pairs");
+    let json = matrix_json(
+        &[
+            sample("hailaer").as_os_str(),
+            "--pairs".as_ref(),
+            "3".as_ref(),
+            "--html".as_ref(),
+            html.as_os_str(),
+            "--pairs-dir".as_ref(),
+            pages.as_os_str(),
+        ],
+        0,
+    );
+    let listed = json["pairs"].as_array().expect("pairs");
+    assert_eq!(listed.len(), 3, "8 reports have 28 pairs; 3 asked for");
+    let mut written: Vec<String> = std::fs::read_dir(&pages)
+        .expect("pages written")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    let mut expected: Vec<String> = listed
+        .iter()
+        .map(|p| {
+            let (a, b) = (
+                p["a_index"].as_u64().unwrap(),
+                p["b_index"].as_u64().unwrap(),
+            );
+            format!("pair-{:04}-{:04}.html", a + 1, b + 1)
+        })
+        .collect();
+    expected.sort();
+    assert_eq!(written, expected);
+    let page = std::fs::read_to_string(&html).expect("page");
+    assert_eq!(page.matches("<a href=\"pairs/pair-").count(), 6);
+    assert_eq!(page.matches("no page (not a listed pair)").count(), 56 - 6);
 }
 
 #[test]

@@ -43,14 +43,16 @@ fn halves_found_apart_do_not_count_as_the_whole() {
         "全面贯彻习近平新时代中国特色社会主义思想。子丑寅卯。习近平新时代中国特色社会主义思想和党的二十大精神。",
     ]);
     let phrases = rank(&e, 6, 10);
-    let whole: Vec<&Phrase> = phrases.iter().filter(|p| p.text == long).collect();
-    assert_eq!(whole.len(), 1);
-    assert_eq!(whole[0].report_count, 2);
-    assert_eq!(whole[0].reports, vec!["r0", "r1"]);
-    // The shared middle is found in all three.
-    assert!(phrases
+    // The shared middle is found in all three, and the whole is its variant, in two.
+    let middle = phrases
         .iter()
-        .any(|p| p.report_count == 3 && p.text.contains("习近平新时代中国特色社会主义思想")));
+        .find(|p| p.report_count == 3 && p.text.contains("习近平新时代中国特色社会主义思想"))
+        .expect("the middle is listed");
+    assert!(middle
+        .variants
+        .iter()
+        .any(|v| v.text == long && v.report_count == 2));
+    assert!(phrases.iter().all(|p| p.text != long), "not listed twice");
 }
 
 #[test]
@@ -80,10 +82,48 @@ fn a_phrase_inside_a_longer_one_with_the_same_reports_is_left_out() {
         "学习贯彻习近平新时代中国特色。子丑。新时代中国特色社会主义思想。",
     ]);
     let phrases = rank(&e, 6, 10);
-    let with_two: Vec<&str> = phrases
+    // One family: what all three hold first, the two's longer form its variant, the shorter
+    // form held by the same two left out.
+    assert!(phrases.iter().all(|p| p.report_count == 3), "{phrases:?}");
+    let variants: Vec<(&str, usize)> = phrases
         .iter()
-        .filter(|p| p.report_count == 2)
-        .map(|p| p.text.as_str())
+        .flat_map(|p| &p.variants)
+        .map(|v| (v.text.as_str(), v.report_count))
         .collect();
-    assert_eq!(with_two, vec![format!("{short}主题教育")]);
+    assert!(
+        variants.contains(&(&format!("{short}主题教育"), 2)),
+        "{variants:?}"
+    );
+    assert!(!variants.iter().any(|v| v.0 == short), "{variants:?}");
+}
+
+#[test]
+fn nested_variants_of_one_phrase_take_one_line() {
+    let core = "团结在以习近平同志为核心的党中央周围";
+    let e = entries(&[
+        &format!("甲乙。让我们更加紧密地{core}。"),
+        &format!("丙丁。让我们更加紧密地{core}。"),
+        &format!("戊己。更加紧密地{core}。"),
+        &format!("庚辛。{core}。"),
+        "子丑寅卯辰巳午未申酉。",
+        "子丑寅卯辰巳午未申酉。",
+    ]);
+    let phrases = rank(&e, 6, 10);
+    let lines: Vec<(&str, usize)> = phrases
+        .iter()
+        .map(|p| (p.text.as_str(), p.report_count))
+        .collect();
+    assert_eq!(lines, vec![(core, 4), ("子丑寅卯辰巳午未申酉", 2)]);
+    let variants: Vec<(&str, usize)> = phrases[0]
+        .variants
+        .iter()
+        .map(|v| (v.text.as_str(), v.report_count))
+        .collect();
+    assert_eq!(
+        variants,
+        vec![
+            (format!("更加紧密地{core}").as_str(), 3),
+            (format!("让我们更加紧密地{core}").as_str(), 2)
+        ]
+    );
 }

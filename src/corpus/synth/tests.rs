@@ -138,14 +138,21 @@ fn a_long_report_holding_the_regional_template_is_not_everyones_closest_source()
     let others = 0..hub;
     let by_reuse = others
         .clone()
-        .filter(|&a| (0..entries.len()).filter(|&b| b != a).all(|b| m[a][hub] >= m[a][b]))
+        .filter(|&a| {
+            (0..entries.len())
+                .filter(|&b| b != a)
+                .all(|b| m[a][hub] >= m[a][b])
+        })
         .count();
     let by_attribution = others
         .clone()
         .filter(|&a| analysis.reports[a].sources.first().map(|s| s.index) == Some(hub))
         .count();
     // The test has teeth: by reuse, the hub is the closest source of most reports.
-    assert!(by_reuse >= hub / 2, "the hub leads by reuse for only {by_reuse} of {hub}");
+    assert!(
+        by_reuse >= hub / 2,
+        "the hub leads by reuse for only {by_reuse} of {hub}"
+    );
     assert!(
         by_attribution <= hub / 10,
         "the hub is the closest source of {by_attribution} of {hub} reports"
