@@ -12,6 +12,8 @@
 //! is disjoint from its earlier ones, so a difference array gives the exact number); the second
 //! credits each B with the characters it covers that few reports hold (specific reuse), and
 //! with its attribution: each such character split equally among the reports holding it.
+//! Copies of one report (a corpus may hold the same report from two sources) count once among
+//! the holders, so that each copy gets the credit one report would.
 
 use super::index::{Postings, Run};
 
@@ -58,6 +60,15 @@ pub struct Commonness {
     pub common_at: u32,
 }
 
+/// How a row is weighed: the threshold of common text, and which reports are copies of one
+/// another (`group[b]`: the same number for copies), so that a report held twice in the
+/// corpus counts once among the holders of a character.
+#[derive(Debug, Clone, Copy)]
+pub struct Weighing<'g> {
+    pub commonness: Commonness,
+    pub group: &'g [u32],
+}
+
 impl Commonness {
     /// Text covered by at least `share` of the other `reports − 1` reports is common; never
     /// fewer than two others, so that in a corpus of two every shared character is specific.
@@ -79,7 +90,9 @@ pub struct Scratch {
     specific: Vec<u32>,
     attributed: Vec<f64>,
     touched: Vec<u32>,
-    /// Per character of the report: change in the number of reports covering it.
+    /// Per group of copies: one past the furthest character counted so far.
+    group_until: Vec<u32>,
+    /// Per character of the report: change in the number of groups covering it.
     depth: Vec<i32>,
     /// Prefix sums over the report's characters: specific characters, their attribution.
     specific_before: Vec<u32>,
@@ -95,6 +108,7 @@ impl Scratch {
             specific: vec![0; reports],
             attributed: vec![0.0; reports],
             touched: Vec::new(),
+            group_until: vec![0; reports],
             depth: Vec::new(),
             specific_before: Vec::new(),
             attributed_before: Vec::new(),
@@ -102,22 +116,24 @@ impl Scratch {
     }
 }
 
-/// The row of report `a`, from its runs sorted by start; weighed when `commonness` is given.
+/// The row of report `a`, from its runs sorted by start; weighed when `weighing` is given.
 pub fn row(
     a: u32,
     runs: &[Run],
     postings: &Postings,
     scratch: &mut Scratch,
-    commonness: Option<Commonness>,
+    weighing: Option<Weighing>,
 ) -> RowCounts {
     let len = runs.iter().map(|r| r.end).max().unwrap_or(0) as usize;
-    let weigh = commonness.is_some();
+    let weigh = weighing.is_some();
+    let group: &[u32] = weighing.map_or(&[], |w| w.group);
     if weigh {
         scratch.depth.clear();
         scratch.depth.resize(len + 1, 0);
     }
     let any = {
         let (count, depth) = (&mut scratch.count, &mut scratch.depth);
+        let group_until = &mut scratch.group_until;
         sweep(
             a,
             runs,
@@ -128,20 +144,29 @@ pub fn row(
                     *c += end - from;
                 }
                 if weigh {
-                    if let Some(d) = depth.get_mut(from as usize) {
-                        *d += 1;
-                    }
-                    if let Some(d) = depth.get_mut(end as usize) {
-                        *d -= 1;
+                    // The group's new stretch: its members' stretches may overlap.
+                    let g = group.get(b as usize).copied().unwrap_or(b) as usize;
+                    let Some(until) = group_until.get_mut(g) else {
+                        return;
+                    };
+                    let from = from.max(*until);
+                    if end > from {
+                        *until = end;
+                        if let Some(d) = depth.get_mut(from as usize) {
+                            *d += 1;
+                        }
+                        if let Some(d) = depth.get_mut(end as usize) {
+                            *d -= 1;
+                        }
                     }
                 }
             },
         )
     };
     let mut common = 0;
-    if let Some(commonness) = commonness {
-        common = prefix_sums(scratch, commonness);
-        reset_until(scratch);
+    if let Some(weighing) = weighing {
+        common = prefix_sums(scratch, weighing.commonness);
+        reset_until(scratch, weighing.group);
         let (specific, attributed) = (&mut scratch.specific, &mut scratch.attributed);
         let (s_before, w_before) = (&scratch.specific_before, &scratch.attributed_before);
         let at = |v: &[u32], i: u32| v.get(i as usize).copied().unwrap_or(0);
@@ -234,10 +259,14 @@ fn sweep(
     any
 }
 
-/// Forget how far each report was counted, before a second sweep.
-fn reset_until(scratch: &mut Scratch) {
+/// Forget how far each report and group was counted, before a second sweep.
+fn reset_until(scratch: &mut Scratch, group: &[u32]) {
     for &b in &scratch.touched {
         if let Some(u) = scratch.until.get_mut(b as usize) {
+            *u = 0;
+        }
+        let g = group.get(b as usize).copied().unwrap_or(b);
+        if let Some(u) = scratch.group_until.get_mut(g as usize) {
             *u = 0;
         }
     }
@@ -344,7 +373,10 @@ mod tests {
             &shared.runs[0],
             &shared.postings,
             &mut scratch,
-            Some(Commonness { common_at: 2 }),
+            Some(Weighing {
+                commonness: Commonness { common_at: 2 },
+                group: &[0, 1, 2],
+            }),
         );
         assert_eq!(weighed.common, 2);
         let got: Vec<(u32, u32, u32, f32)> = weighed
@@ -359,7 +391,10 @@ mod tests {
             &shared.runs[0],
             &shared.postings,
             &mut scratch,
-            Some(Commonness { common_at: 3 }),
+            Some(Weighing {
+                commonness: Commonness { common_at: 3 },
+                group: &[0, 1, 2],
+            }),
         );
         assert_eq!(weighed.common, 0);
         let got: Vec<(u32, u32, f32)> = weighed
@@ -374,6 +409,29 @@ mod tests {
         let plain = row(0, &shared.runs[0], &shared.postings, &mut scratch, None);
         assert_eq!(chars_by_report(&plain), chars_by_report(&weighed));
         assert!(plain.by_report.iter().all(|c| c.specific == 0));
+    }
+
+    #[test]
+    fn copies_count_once_among_the_holders() {
+        let (_, shared) = three();
+        let mut scratch = Scratch::new(3);
+        // Reports 1 and 2 as copies of one: 丙丁 has one holder, each gets it whole.
+        let weighed = row(
+            0,
+            &shared.runs[0],
+            &shared.postings,
+            &mut scratch,
+            Some(Weighing {
+                commonness: Commonness { common_at: 3 },
+                group: &[0, 1, 1],
+            }),
+        );
+        let got: Vec<(u32, f32)> = weighed
+            .by_report
+            .iter()
+            .map(|c| (c.report, c.attributed))
+            .collect();
+        assert_eq!(got, vec![(1, 4.0), (2, 8.0)]);
     }
 
     #[test]

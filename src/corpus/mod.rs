@@ -40,7 +40,7 @@ pub use model::*;
 use crate::compare::commitments::names::NameCounts;
 use crate::key::mask_digit_chars;
 use crate::spans::share;
-use coverage::{merge_runs, row, Commonness, Cover, RowCounts, Scratch};
+use coverage::{merge_runs, row, Commonness, Cover, RowCounts, Scratch, Weighing};
 use index::{shared_runs, Postings, Run, SharedRuns};
 
 /// Reports progress of a long corpus run (a progress bar, or nothing).
@@ -69,18 +69,37 @@ pub fn analyze(entries: &[Entry], options: &MatrixOptions, progress: &dyn Progre
     progress.advance(1);
     let (template_runs, template_postings) = template_runs(entries, &exact, n);
     progress.advance(1);
+    progress.stage("copies", entries.len() as u64);
+    let no_runs: &[Run] = &[];
+    let plain: Vec<RowCounts> = (0..entries.len())
+        .into_par_iter()
+        .map_init(
+            || Scratch::new(entries.len()),
+            |scratch, a| {
+                let runs = exact.runs.get(a).map_or(no_runs, Vec::as_slice);
+                let row = row(a as u32, runs, &exact.postings, scratch, None);
+                progress.advance(1);
+                row
+            },
+        )
+        .collect();
+    let group = copy_groups(&plain, entries);
+    drop(plain);
+    let distinct = group.iter().collect::<std::collections::HashSet<_>>().len();
+    let weighing = Weighing {
+        commonness: Commonness::new(options.common, distinct),
+        group: &group,
+    };
     progress.stage("comparing", entries.len() as u64);
-    let commonness = Commonness::new(options.common, entries.len());
     let rows: Vec<Row> = (0..entries.len())
         .into_par_iter()
         .map_init(
             || (Scratch::new(entries.len()), Scratch::new(entries.len())),
             |(s1, s2), a| {
-                let no_runs: &[Run] = &[];
                 let exact_runs = exact.runs.get(a).map_or(no_runs, Vec::as_slice);
                 let tpl_runs = template_runs.get(a).map_or(no_runs, Vec::as_slice);
                 let row = Row {
-                    exact: row(a as u32, exact_runs, &exact.postings, s1, Some(commonness)),
+                    exact: row(a as u32, exact_runs, &exact.postings, s1, Some(weighing)),
                     template: row(a as u32, tpl_runs, &template_postings, s2, None),
                 };
                 progress.advance(1);
@@ -90,7 +109,7 @@ pub fn analyze(entries: &[Entry], options: &MatrixOptions, progress: &dyn Progre
         .collect();
     drop(template_runs);
     progress.stage("boilerplate", 1);
-    let analysis = assemble(entries, options, &rows, &exact);
+    let analysis = assemble(entries, options, &rows, &exact, &group);
     progress.advance(1);
     analysis
 }
@@ -140,6 +159,7 @@ fn assemble(
     options: &MatrixOptions,
     rows: &[Row],
     exact: &SharedRuns,
+    group: &[u32],
 ) -> Analysis {
     let n = options.min_match.max(1);
     let names: Vec<String> = entries.iter().map(|e| e.name.clone()).collect();
@@ -162,6 +182,11 @@ fn assemble(
         .map(|(((i, entry), row), label)| {
             let mut summary = summary(i, entry, row, entries, options, &own);
             summary.label = label;
+            summary.closest = closest(&summary.sources, group);
+            summary.copies = (0..entries.len())
+                .filter(|&b| b != i && group.get(b) == group.get(i))
+                .filter_map(|b| Some(entries.get(b)?.name.clone()))
+                .collect();
             summary
         })
         .collect();
@@ -267,7 +292,8 @@ fn summary(
         reuse_share: share(row.exact.any as usize, len),
         common_share: share(row.exact.common as usize, len),
         specific_share: share((row.exact.any - row.exact.common) as usize, len),
-        closest: closest(&sources),
+        closest: None,
+        copies: Vec::new(),
         sources,
         commitments: own.commitments(i, entry),
         targets: entry.targets.clone(),
@@ -324,11 +350,14 @@ fn sources(row: &Row, len: usize, entries: &[Entry], limit: usize) -> Vec<Source
         .collect()
 }
 
-/// The first source and its lead over the second, when it has any specific text.
-fn closest(sources: &[Source]) -> Option<Closest> {
+/// The first source and its lead over the next one that is not a copy of it, when it has any
+/// specific text.
+fn closest(sources: &[Source], group: &[u32]) -> Option<Closest> {
     let first = sources.first().filter(|s| s.attribution > 0.0)?;
     let lead = sources
-        .get(1)
+        .iter()
+        .skip(1)
+        .find(|s| group.get(s.index) != group.get(first.index))
         .filter(|s| s.attribution > 0.0)
         .map(|s| first.attribution / s.attribution);
     Some(Closest {
@@ -338,6 +367,42 @@ fn closest(sources: &[Source]) -> Option<Closest> {
         lead,
         clear: first.attribution >= CLEAR_ATTRIBUTION && lead.is_none_or(|l| l >= CLEAR_LEAD),
     })
+}
+
+/// Reports this much of which is in another, both ways, are copies of one another.
+pub const COPY_SHARE: f64 = 0.9;
+
+/// For each report, the lowest index of the reports it is a copy of (itself when none):
+/// copies of copies are one group.
+fn copy_groups(rows: &[RowCounts], entries: &[Entry]) -> Vec<u32> {
+    let len = |i: usize| entries.get(i).map_or(0, |e| e.key.len());
+    let mut parent: Vec<usize> = (0..rows.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for (a, row) in rows.iter().enumerate() {
+        for c in &row.by_report {
+            let b = c.report as usize;
+            let back = rows
+                .get(b)
+                .and_then(|r| r.of(a as u32))
+                .map_or(0, |c| c.chars);
+            if b > a
+                && share(c.chars as usize, len(a)) >= COPY_SHARE
+                && share(back as usize, len(b)) >= COPY_SHARE
+            {
+                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    (0..rows.len())
+        .map(|i| root(&mut parent, i) as u32)
+        .collect()
 }
 
 /// Each report's label: place and year when both were read, else its name; a label that two

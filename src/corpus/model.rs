@@ -123,6 +123,9 @@ pub struct ReportSummary {
     /// The first source, and whether it is clearly ahead of the next; `null` when no report
     /// shares specific text with it.
     pub closest: Option<Closest>,
+    /// Reports it is a copy of: each holds at least 90 % of the other. Copies count as one
+    /// holder when text is weighed by how common it is.
+    pub copies: Vec<String>,
     /// Sentences of its plan mostly in words no other report shares, with a figure, a
     /// deadline or a named programme of its own ([`crate::compare::commitments`]).
     pub commitments: Vec<CorpusCommitment>,
@@ -159,8 +162,9 @@ pub struct Source {
     /// …and the rest: text this source shares with few others (the `specific_matrix` cell).
     pub specific_reuse: f64,
     /// The share of the covered report attributable to this source: each character of
-    /// specific text counts 1/k for each of the k other reports holding it, so the
-    /// attributions of all sources add up to the report's `specific_share`.
+    /// specific text counts 1/k for each of the k other reports holding it (copies of one
+    /// report counting once), so without copies the attributions of all sources add up to
+    /// the report's `specific_share`.
     pub attribution: f64,
 }
 
@@ -170,8 +174,8 @@ pub struct Closest {
     pub name: String,
     pub index: usize,
     pub attribution: f64,
-    /// Its attribution over the next source's; `null` when no other source shares specific
-    /// text.
+    /// Its attribution over that of the next source that is not a copy of it; `null` when
+    /// no such source shares specific text.
     pub lead: Option<f64>,
     /// Clearly ahead: a lead of at least [`CLEAR_LEAD`] (or no runner-up) and an attribution
     /// of at least [`CLEAR_ATTRIBUTION`]. When false, no one source stands out.

@@ -126,17 +126,32 @@ fn reports<W: Write>(out: &mut W, analysis: &Analysis) -> io::Result<()> {
             r.commitments.len(),
             r.chars,
             sanitize(&r.name),
-            closest(r).dimmed()
+            closest(analysis, r).dimmed()
         )?;
     }
     Ok(())
 }
 
-/// "(X 14.4%, 3.0× the next)", or "(no clear source: X 2.9%, Y 2.0%)".
-fn closest(r: &crate::corpus::ReportSummary) -> String {
+/// "(X 14.4%, 3.0× the next)", or "(no clear source: X 2.9%, Y 2.0%)": Y the next source
+/// that is not a copy of X; "copy of Z" first when the report is one.
+fn closest(analysis: &Analysis, r: &crate::corpus::ReportSummary) -> String {
+    let copies = if r.copies.is_empty() {
+        String::new()
+    } else {
+        let names: Vec<String> = r.copies.iter().map(|c| sanitize(c).into_owned()).collect();
+        format!("  [copy of {}]", names.join(", "))
+    };
+    format!("{copies}{}", source_text(analysis, r))
+}
+
+fn source_text(analysis: &Analysis, r: &crate::corpus::ReportSummary) -> String {
     let Some(c) = &r.closest else {
         return String::new();
     };
+    let copies_of_first = analysis
+        .reports
+        .get(c.index)
+        .map_or(&[][..], |s| s.copies.as_slice());
     let first = format!("{} {}", sanitize(&c.name), percent(c.attribution).trim());
     if c.clear {
         return match c.lead {
@@ -146,7 +161,9 @@ fn closest(r: &crate::corpus::ReportSummary) -> String {
     }
     let next = r
         .sources
-        .get(1)
+        .iter()
+        .skip(1)
+        .find(|s| !copies_of_first.contains(&s.name))
         .map(|s| format!(", {} {}", sanitize(&s.name), percent(s.attribution).trim()))
         .unwrap_or_default();
     format!("  (no clear source: {first}{next})")
