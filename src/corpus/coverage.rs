@@ -69,6 +69,17 @@ pub struct Weighing<'g> {
     pub group: &'g [u32],
 }
 
+impl<'g> Weighing<'g> {
+    /// Common from `share` of the other groups of copies.
+    pub fn new(share: f64, group: &'g [u32]) -> Weighing<'g> {
+        let distinct = group.iter().collect::<std::collections::HashSet<_>>().len();
+        Weighing {
+            commonness: Commonness::new(share, distinct),
+            group,
+        }
+    }
+}
+
 impl Commonness {
     /// Text covered by at least `share` of the other `reports − 1` reports is common; never
     /// fewer than two others, so that in a corpus of two every shared character is specific.

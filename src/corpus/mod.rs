@@ -40,7 +40,7 @@ pub use model::*;
 use crate::compare::commitments::names::NameCounts;
 use crate::key::mask_digit_chars;
 use crate::spans::share;
-use coverage::{merge_runs, row, Commonness, Cover, RowCounts, Scratch, Weighing};
+use coverage::{merge_runs, row, Cover, RowCounts, Scratch, Weighing};
 use index::{shared_runs, Postings, Run, SharedRuns};
 
 /// Reports progress of a long corpus run (a progress bar, or nothing).
@@ -69,37 +69,21 @@ pub fn analyze(entries: &[Entry], options: &MatrixOptions, progress: &dyn Progre
     progress.advance(1);
     let (template_runs, template_postings) = template_runs(entries, &exact, n);
     progress.advance(1);
-    progress.stage("copies", entries.len() as u64);
-    let no_runs: &[Run] = &[];
-    let plain: Vec<RowCounts> = (0..entries.len())
-        .into_par_iter()
-        .map_init(
-            || Scratch::new(entries.len()),
-            |scratch, a| {
-                let runs = exact.runs.get(a).map_or(no_runs, Vec::as_slice);
-                let row = row(a as u32, runs, &exact.postings, scratch, None);
-                progress.advance(1);
-                row
-            },
-        )
-        .collect();
-    let group = copy_groups(&plain, entries);
-    drop(plain);
-    let distinct = group.iter().collect::<std::collections::HashSet<_>>().len();
-    let weighing = Weighing {
-        commonness: Commonness::new(options.common, distinct),
-        group: &group,
-    };
     progress.stage("comparing", entries.len() as u64);
-    let rows: Vec<Row> = (0..entries.len())
+    let no_runs: &[Run] = &[];
+    let exact_runs = |a: usize| exact.runs.get(a).map_or(no_runs, Vec::as_slice);
+    // Weighed first as if no report were a copy of another; copies are found from these
+    // rows, and only if there are any are the rows weighed again.
+    let alone: Vec<u32> = (0..entries.len() as u32).collect();
+    let first = Weighing::new(options.common, &alone);
+    let mut rows: Vec<Row> = (0..entries.len())
         .into_par_iter()
         .map_init(
             || (Scratch::new(entries.len()), Scratch::new(entries.len())),
             |(s1, s2), a| {
-                let exact_runs = exact.runs.get(a).map_or(no_runs, Vec::as_slice);
                 let tpl_runs = template_runs.get(a).map_or(no_runs, Vec::as_slice);
                 let row = Row {
-                    exact: row(a as u32, exact_runs, &exact.postings, s1, Some(weighing)),
+                    exact: row(a as u32, exact_runs(a), &exact.postings, s1, Some(first)),
                     template: row(a as u32, tpl_runs, &template_postings, s2, None),
                 };
                 progress.advance(1);
@@ -107,6 +91,29 @@ pub fn analyze(entries: &[Entry], options: &MatrixOptions, progress: &dyn Progre
             },
         )
         .collect();
+    let exact_rows: Vec<&RowCounts> = rows.iter().map(|r| &r.exact).collect();
+    let group = copy_groups(&exact_rows, entries);
+    if group != alone {
+        let again = Weighing::new(options.common, &group);
+        let weighed: Vec<RowCounts> = (0..entries.len())
+            .into_par_iter()
+            .map_init(
+                || Scratch::new(entries.len()),
+                |scratch, a| {
+                    row(
+                        a as u32,
+                        exact_runs(a),
+                        &exact.postings,
+                        scratch,
+                        Some(again),
+                    )
+                },
+            )
+            .collect();
+        for (row, exact) in rows.iter_mut().zip(weighed) {
+            row.exact = exact;
+        }
+    }
     drop(template_runs);
     progress.stage("boilerplate", 1);
     let analysis = assemble(entries, options, &rows, &exact, &group);
@@ -374,7 +381,7 @@ pub const COPY_SHARE: f64 = 0.9;
 
 /// For each report, the lowest index of the reports it is a copy of (itself when none):
 /// copies of copies are one group.
-fn copy_groups(rows: &[RowCounts], entries: &[Entry]) -> Vec<u32> {
+fn copy_groups(rows: &[&RowCounts], entries: &[Entry]) -> Vec<u32> {
     let len = |i: usize| entries.get(i).map_or(0, |e| e.key.len());
     let mut parent: Vec<usize> = (0..rows.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
@@ -385,16 +392,18 @@ fn copy_groups(rows: &[RowCounts], entries: &[Entry]) -> Vec<u32> {
         i
     }
     for (a, row) in rows.iter().enumerate() {
-        for c in &row.by_report {
+        // Most of a in b first: cheap, and rare; only then b's row is looked up.
+        let most = row
+            .by_report
+            .iter()
+            .filter(|c| c.report as usize > a && share(c.chars as usize, len(a)) >= COPY_SHARE);
+        for c in most {
             let b = c.report as usize;
             let back = rows
                 .get(b)
                 .and_then(|r| r.of(a as u32))
                 .map_or(0, |c| c.chars);
-            if b > a
-                && share(c.chars as usize, len(a)) >= COPY_SHARE
-                && share(back as usize, len(b)) >= COPY_SHARE
-            {
+            if share(back as usize, len(b)) >= COPY_SHARE {
                 let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
                 parent[ra.max(rb)] = ra.min(rb);
             }

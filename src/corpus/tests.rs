@@ -5,6 +5,7 @@ use proptest::prelude::*;
 use super::*;
 use crate::compare::compare;
 use crate::comparison::CompareOptions;
+use crate::corpus::coverage::Commonness;
 use crate::key::key_chars;
 use crate::model::Report;
 use crate::spans::{covered_in, mutual_coverage, template_coverage};

@@ -168,6 +168,8 @@ fn a_planted_report_is_attributed_to_the_reports_it_copies_from() {
             "2024年福州市政府工作报告",
             8_000,
         ),
+        // A report the corpus holds twice: its copy shares the credit, not halves it.
+        ("national-2022-tmx", "hailaer-2012", 10_000),
     ];
     for (i, (first, second, size)) in cases.iter().enumerate() {
         let own = SynthCorpus::generate(
