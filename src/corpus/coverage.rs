@@ -347,6 +347,26 @@ mod tests {
         (texts, shared)
     }
 
+    /// Report 0's row of [`three`], weighed: common from `common_at`, copies as `group` says.
+    fn weighed_row(
+        shared: &crate::corpus::index::SharedRuns,
+        scratch: &mut Scratch,
+        common_at: u32,
+        group: &[u32],
+    ) -> RowCounts {
+        let weighing = Weighing {
+            commonness: Commonness { common_at },
+            group,
+        };
+        row(
+            0,
+            &shared.runs[0],
+            &shared.postings,
+            scratch,
+            Some(weighing),
+        )
+    }
+
     fn chars_by_report(row: &RowCounts) -> Vec<(u32, u32)> {
         row.by_report.iter().map(|c| (c.report, c.chars)).collect()
     }
@@ -379,16 +399,7 @@ mod tests {
         let (_, shared) = three();
         let mut scratch = Scratch::new(3);
         // 丙丁 is held by both others: common from two.
-        let weighed = row(
-            0,
-            &shared.runs[0],
-            &shared.postings,
-            &mut scratch,
-            Some(Weighing {
-                commonness: Commonness { common_at: 2 },
-                group: &[0, 1, 2],
-            }),
-        );
+        let weighed = weighed_row(&shared, &mut scratch, 2, &[0, 1, 2]);
         assert_eq!(weighed.common, 2);
         let got: Vec<(u32, u32, u32, f32)> = weighed
             .by_report
@@ -397,16 +408,7 @@ mod tests {
             .collect();
         assert_eq!(got, vec![(1, 4, 2, 2.0), (2, 8, 6, 6.0)]);
         // Nothing is common from three: 丙丁 is split between the two, half each.
-        let weighed = row(
-            0,
-            &shared.runs[0],
-            &shared.postings,
-            &mut scratch,
-            Some(Weighing {
-                commonness: Commonness { common_at: 3 },
-                group: &[0, 1, 2],
-            }),
-        );
+        let weighed = weighed_row(&shared, &mut scratch, 3, &[0, 1, 2]);
         assert_eq!(weighed.common, 0);
         let got: Vec<(u32, u32, f32)> = weighed
             .by_report
@@ -427,16 +429,7 @@ mod tests {
         let (_, shared) = three();
         let mut scratch = Scratch::new(3);
         // Reports 1 and 2 as copies of one: 丙丁 has one holder, each gets it whole.
-        let weighed = row(
-            0,
-            &shared.runs[0],
-            &shared.postings,
-            &mut scratch,
-            Some(Weighing {
-                commonness: Commonness { common_at: 3 },
-                group: &[0, 1, 1],
-            }),
-        );
+        let weighed = weighed_row(&shared, &mut scratch, 3, &[0, 1, 1]);
         let got: Vec<(u32, f32)> = weighed
             .by_report
             .iter()
