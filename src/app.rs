@@ -27,6 +27,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Some(Command::Normalize(args)) => normalize(args, &reading),
         Some(Command::Matrix(args)) => matrix(args, &reading),
         Some(Command::Split(args)) => split(args, &reading),
+        Some(Command::Generate(args)) => generate(args.what),
         None => compare_pair(&cli, &reading),
     }
 }
@@ -105,6 +106,10 @@ fn compare_pair(cli: &Cli, reading: &Reading) -> Result<u8> {
     let [a, b] = cli.reports.as_slice() else {
         anyhow::bail!("give two reports to compare");
     };
+    anyhow::ensure!(
+        !(a == Path::new(read::STDIN) && b == Path::new(read::STDIN)),
+        "-: standard input can be only one of the two reports"
+    );
     if let Some(path) = &cli.compare.html {
         output::check_target(path)?;
     }
@@ -255,6 +260,32 @@ fn write_matrix_files(
     let links: Option<render::matrix_html::PairLinks> = prefix.as_ref().map(|_| &link as _);
     render::matrix_html::write_file(path, analysis, links)?;
     Ok(())
+}
+
+/// `rdiff generate`: a completion script or the man page, from the same definitions as
+/// `--help`, so they cannot drift from it.
+fn generate(what: crate::cli::Generated) -> Result<u8> {
+    use crate::cli::Generated;
+    use clap::CommandFactory;
+    use clap_complete::Shell;
+    let mut command = Cli::command();
+    let mut out = io::stdout().lock();
+    let shell = match what {
+        Generated::Bash => Shell::Bash,
+        Generated::Zsh => Shell::Zsh,
+        Generated::Fish => Shell::Fish,
+        Generated::Elvish => Shell::Elvish,
+        Generated::Powershell => Shell::PowerShell,
+        Generated::Man => {
+            clap_mangen::Man::new(command).render(&mut out)?;
+            return Ok(exit::SAME);
+        }
+    };
+    // Into memory first: clap_complete panics when its writer fails (a closed pipe).
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "rdiff", &mut script);
+    out.write_all(&script)?;
+    Ok(exit::SAME)
 }
 
 /// `rdiff split`: each report of a compilation to its own file; prints the files written.

@@ -24,7 +24,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// The two reports to compare (old and new, or city A and city B).
+    /// The two reports to compare (old and new, or city A and city B); `-` reads one of them
+    /// from standard input.
     #[arg(value_name = "REPORT", num_args = 2, required = true)]
     pub reports: Vec<PathBuf>,
 
@@ -52,6 +53,29 @@ pub enum Command {
     Matrix(MatrixArgs),
     /// Write each report of a compilation to its own UTF-8 file, named after its title.
     Split(SplitArgs),
+    /// Print a shell completion script or the man page on stdout, e.g.
+    /// `rdiff generate bash > /etc/bash_completion.d/rdiff`, `rdiff generate man > rdiff.1`.
+    Generate(GenerateArgs),
+}
+
+/// Arguments of `rdiff generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// What to print.
+    #[arg(value_enum)]
+    pub what: Generated,
+}
+
+/// A completion script for a shell, or the man page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Generated {
+    Bash,
+    Zsh,
+    Fish,
+    Elvish,
+    Powershell,
+    /// The man page (roff), for `man -l`.
+    Man,
 }
 
 /// Arguments of `rdiff matrix`.

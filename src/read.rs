@@ -60,12 +60,34 @@ pub enum ReadError {
     Decode { path: String, source: DecodeError },
 }
 
-/// Read one file into its report(s).
+/// The path that means standard input, as for cat, diff and ripgrep.
+pub const STDIN: &str = "-";
+
+/// Read one file into its report(s); `-` is standard input, which can be read once.
 pub fn read_path(
     path: &Path,
     options: &ReadOptions,
     normalizer: &Normalizer,
 ) -> Result<Document, ReadError> {
+    if path == Path::new(STDIN) {
+        let label = "standard input".to_string();
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(MAX_INPUT_BYTES.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|source| ReadError::Io {
+                path: label.clone(),
+                source,
+            })?;
+        if bytes.len() as u64 > MAX_INPUT_BYTES {
+            return Err(ReadError::TooLargeStream {
+                path: label,
+                max: MAX_INPUT_BYTES,
+            });
+        }
+        return read_bytes(&label, &bytes, options, normalizer);
+    }
     let label = path.display().to_string();
     let io = |source| ReadError::Io {
         path: label.clone(),

@@ -3,6 +3,7 @@
 
 mod attribution;
 mod bad_input;
+mod cli;
 mod compare;
 mod corruption;
 mod html;
