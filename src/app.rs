@@ -115,11 +115,12 @@ fn compare_pair(cli: &Cli, reading: &Reading) -> Result<u8> {
     }
     let a = read_one(a, reading)?;
     let b = read_one(b, reading)?;
-    let mut options = CompareOptions::default();
-    if let Some(n) = cli.compare.min_match {
-        anyhow::ensure!(n >= 2, "--min-match {n}: must be at least 2");
-        options.min_match = n;
-    }
+    let n = cli.compare.min_match;
+    anyhow::ensure!(n >= 2, "--min-match {n}: must be at least 2");
+    let options = CompareOptions {
+        min_match: n,
+        ..CompareOptions::default()
+    };
     let comparison = compare::compare(&a, &b, &options);
     if let Some(path) = &cli.compare.html {
         render::html::write_file(path, &comparison)?;
@@ -155,10 +156,9 @@ fn matrix(args: &MatrixArgs, reading: &Reading) -> Result<u8> {
         pairs: args.pairs,
         ..MatrixOptions::default()
     };
-    if let Some(n) = args.min_match {
-        anyhow::ensure!(n >= 2, "--min-match {n}: must be at least 2");
-        options.min_match = n;
-    }
+    let n = args.min_match;
+    anyhow::ensure!(n >= 2, "--min-match {n}: must be at least 2");
+    options.min_match = n;
     anyhow::ensure!(args.top != Some(0), "--top 0: must be at least 1");
     anyhow::ensure!(
         args.common > 0.0 && args.common <= 1.0,

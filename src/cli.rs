@@ -17,6 +17,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     name = "rdiff",
     version,
     args_conflicts_with_subcommands = true,
+    override_usage = "rdiff [OPTIONS] <A> <B>\n       rdiff <COMMAND>",
     subcommand_negates_reqs = true,
     after_help = "Examples:\n  rdiff a.txt b.txt\n  rdiff a.txt b.txt --html report.html\n  rdiff outline report.txt\n  rdiff normalize report.txt | less\n  rdiff matrix reports/ --html matrix.html\n  rdiff split compilation.txt -o reports/"
 )]
@@ -24,9 +25,9 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// The two reports to compare (old and new, or city A and city B); `-` reads one of them
-    /// from standard input.
-    #[arg(value_name = "REPORT", num_args = 2, required = true)]
+    /// The two reports to compare, A then B (old and new, or city A and city B); `-` reads
+    /// one of them from standard input.
+    #[arg(value_names = ["A", "B"], num_args = 2, required = true)]
     pub reports: Vec<PathBuf>,
 
     #[command(flatten)]
@@ -116,8 +117,8 @@ pub struct MatrixArgs {
 
     /// Shortest run of shared characters (punctuation and spaces not counted) that counts as
     /// shared text; the same as for a pair.
-    #[arg(long, value_name = "N")]
-    pub min_match: Option<usize>,
+    #[arg(long, value_name = "N", default_value_t = crate::comparison::DEFAULT_MIN_MATCH)]
+    pub min_match: usize,
 
     /// Shared text found in at least this share of the other reports (and at least two)
     /// counts as common template, not as reuse from any one report: closest sources and
@@ -211,8 +212,8 @@ pub struct CompareArgs {
 
     /// Shortest run of shared characters (punctuation and spaces not counted) that counts as
     /// shared text.
-    #[arg(long, value_name = "N")]
-    pub min_match: Option<usize>,
+    #[arg(long, value_name = "N", default_value_t = crate::comparison::DEFAULT_MIN_MATCH)]
+    pub min_match: usize,
 }
 
 /// How output looks.
@@ -271,8 +272,14 @@ mod tests {
     #[test]
     fn two_reports_or_a_subcommand() {
         assert!(Cli::try_parse_from(["rdiff", "a.txt"]).is_err());
+        assert!(Cli::try_parse_from(["rdiff", "a.txt", "b.txt", "c.txt"]).is_err());
         let cli = Cli::try_parse_from(["rdiff", "a.txt", "b.txt"]).unwrap();
         assert_eq!(cli.reports.len(), 2);
+        let usage = Cli::command().render_usage().to_string();
+        assert!(
+            usage.contains("<A> <B>") && !usage.contains("<B>..."),
+            "{usage}"
+        );
         let cli = Cli::try_parse_from(["rdiff", "outline", "a.txt", "--json"]).unwrap();
         assert!(matches!(cli.command, Some(Command::Outline(ref o)) if o.json));
     }
