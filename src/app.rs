@@ -87,18 +87,26 @@ fn read_one(path: &Path, reading: &Reading) -> Result<Report> {
 /// A document's warnings and its reports', one line each on stderr.
 fn warn(document: &Document) {
     for warning in &document.warnings {
-        eprintln!(
-            "{}",
-            sanitize(&format!("rdiff: warning: {}: {warning}", document.path))
-        );
+        warn_once(sanitize(&format!("rdiff: warning: {}: {warning}", document.path)).into_owned());
     }
     for report in &document.reports {
         for warning in &report.warnings {
-            eprintln!(
-                "{}",
-                sanitize(&format!("rdiff: warning: {}: {warning}", report.path))
+            warn_once(
+                sanitize(&format!("rdiff: warning: {}: {warning}", report.path)).into_owned(),
             );
         }
+    }
+}
+
+/// Print `line` on stderr unless it was printed before (the same file given twice warns once).
+fn warn_once(line: String) {
+    static PRINTED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+    let mut printed = PRINTED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !printed.contains(&line) {
+        eprintln!("{line}");
+        printed.push(line);
     }
 }
 

@@ -119,7 +119,12 @@ pub fn load(
     for result in read {
         match result {
             Ok(read) => {
-                loaded.warnings.extend(read.warnings);
+                // A file given twice warns once.
+                for warning in read.warnings {
+                    if !loaded.warnings.contains(&warning) {
+                        loaded.warnings.push(warning);
+                    }
+                }
                 for (entry, base) in read.entries {
                     loaded.entries.push(entry);
                     bases.push(base);

@@ -67,3 +67,26 @@ fn completions_and_the_man_page_name_every_subcommand() {
     // Flags too: completing `rdiff matrix --` offers --common.
     assert!(bash.contains("--common") && fish.contains("common"));
 }
+
+#[test]
+fn a_warning_is_printed_once() {
+    let article = sample("langfang-2020-news-article.txt");
+    let pair = rdiff()
+        .arg(&article)
+        .arg(&article)
+        .arg("--summary")
+        .output()
+        .expect("rdiff runs");
+    let compilation = sample("compilation-2024.txt");
+    let matrix = rdiff()
+        .args(["matrix"])
+        .arg(&compilation)
+        .arg(&compilation)
+        .output()
+        .expect("rdiff runs");
+    for (what, out) in [("pair", pair), ("matrix", matrix)] {
+        let err = String::from_utf8_lossy(&out.stderr);
+        let warnings: Vec<&str> = err.lines().filter(|l| l.contains("warning:")).collect();
+        assert_eq!(warnings.len(), 1, "{what}: {err}");
+    }
+}
