@@ -11,7 +11,7 @@ use crate::comparison::{
 use crate::plan::Verdict;
 use crate::render::targets::{figure_text, indicator_text, target_rows};
 use crate::render::text::{sanitize, split_marked};
-use crate::render::wrap::{wrap, Segments, Style};
+use crate::render::wrap::{wrap, wrap_words, Segments, Style};
 
 /// How the terminal printer lays things out.
 #[derive(Debug, Clone, Copy)]
@@ -26,7 +26,7 @@ pub struct TerminalOptions {
 
 /// Write a comparison for a person at a terminal.
 pub fn write(out: &mut impl Write, cmp: &Comparison, opts: &TerminalOptions) -> io::Result<()> {
-    write_header(out, cmp)?;
+    write_header(out, cmp, opts.width)?;
     if opts.summary {
         return write_section_table(out, cmp);
     }
@@ -43,7 +43,8 @@ fn percent(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
 }
 
-fn describe(info: &ReportInfo) -> String {
+/// The title line and, wrapped at `width`, the file line of one report.
+fn describe(info: &ReportInfo, width: usize) -> String {
     let title = match &info.title {
         Some(t) if info.title_derived => format!("{t} (title derived)"),
         Some(t) => t.clone(),
@@ -54,21 +55,26 @@ fn describe(info: &ReportInfo) -> String {
     } else {
         "Simplified"
     };
-    format!(
-        "{}\n     {}  {}, {}, {} characters, {} sentences",
-        sanitize(&title),
+    let file = format!(
+        "{}  {}, {}, {} characters, {} sentences",
         sanitize(&info.path),
         info.encoding,
         script,
         info.chars,
         info.sentences
+    );
+    let indent = "     ";
+    format!(
+        "{}\n{}",
+        sanitize(&title),
+        wrap_words(&file, " ", width, indent, indent).join("\n")
     )
 }
 
-fn write_header(out: &mut impl Write, cmp: &Comparison) -> io::Result<()> {
+fn write_header(out: &mut impl Write, cmp: &Comparison, width: usize) -> io::Result<()> {
     let s = &cmp.summary;
-    writeln!(out, "{} {}", "A".red().bold(), describe(&cmp.a))?;
-    writeln!(out, "{} {}", "B".green().bold(), describe(&cmp.b))?;
+    writeln!(out, "{} {}", "A".red().bold(), describe(&cmp.a, width))?;
+    writeln!(out, "{} {}", "B".green().bold(), describe(&cmp.b, width))?;
     writeln!(
         out,
         "{}  A {} of its text shared with B, B {} shared with A",
@@ -83,22 +89,32 @@ fn write_header(out: &mut impl Write, cmp: &Comparison) -> io::Result<()> {
         percent(s.a_template_reuse).bold(),
         percent(s.b_template_reuse).bold()
     )?;
-    writeln!(
-        out,
-        "{}  {}",
-        "sentences     ".bold(),
-        counts_line(&s.counts)
-    )?;
-    writeln!(
-        out,
-        "{}",
+    let indent = "               ";
+    let values = "                ";
+    let counts = wrap_words(&counts_line(&s.counts), " ", width, values, values);
+    for (i, line) in counts.iter().enumerate() {
+        match (i, line.strip_prefix(values)) {
+            (0, Some(rest)) => writeln!(out, "{}  {rest}", "sentences     ".bold())?,
+            _ => writeln!(out, "{line}")?,
+        }
+    }
+    let legend = [
         format!(
-            "               shared text = runs of at least {} characters, punctuation and spaces not counted;\n               \
-             = equal  ~ same but figures  ≈ similar  - A only  + B only  (dimmed inside a sentence: shared)",
+            "shared text = runs of at least {} characters, punctuation and spaces not counted;",
             cmp.options.min_match
-        )
-        .dimmed()
-    )
+        ),
+        "= equal  ~ same but figures  ≈ similar  - A only  + B only  (dimmed inside a sentence: shared)"
+            .to_string(),
+    ];
+    let [first, second] = legend;
+    for line in wrap_words(&first, " ", width, indent, indent) {
+        writeln!(out, "{}", line.dimmed())?;
+    }
+    // The key's entries are parted by two spaces: lines break between entries.
+    for line in wrap_words(&second, "  ", width, indent, indent) {
+        writeln!(out, "{}", line.dimmed())?;
+    }
+    Ok(())
 }
 
 fn counts_line(c: &Counts) -> String {

@@ -121,9 +121,63 @@ pub fn display_width(text: &str) -> usize {
     text.chars().filter_map(|c| c.width()).sum()
 }
 
+/// Plain text (a header or a legend) wrapped at `sep` (a space, or the two spaces that part
+/// a legend's entries) into lines of at most `width` columns, the first line starting with
+/// `first` and the others with `indent`; a piece longer than a line stands alone on its line.
+pub fn wrap_words(text: &str, sep: &str, width: usize, first: &str, indent: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = first.to_string();
+    let mut bare = true;
+    for word in text.split(sep) {
+        // An empty piece is a doubled separator: kept inside a line, dropped at its start.
+        if word.is_empty() && bare {
+            continue;
+        }
+        let room =
+            display_width(&line) + display_width(sep) * usize::from(!bare) + display_width(word);
+        if !bare && room > width {
+            lines.push(std::mem::replace(&mut line, indent.to_string()));
+            bare = true;
+        }
+        if !bare {
+            line.push_str(sep);
+        }
+        line.push_str(word);
+        bare = false;
+    }
+    lines.push(line);
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_wrap_at_spaces_within_the_width() {
+        let lines = wrap_words(
+            "shared text = runs of at least 12 characters",
+            " ",
+            20,
+            "",
+            "  ",
+        );
+        assert_eq!(
+            lines,
+            vec!["shared text = runs", "  of at least 12", "  characters"]
+        );
+        assert!(lines.iter().all(|l| display_width(l) <= 20));
+        // A word longer than the width stands alone; nothing is lost.
+        let long = wrap_words("a samples/very/long/path/name.txt b", " ", 10, "", "");
+        assert_eq!(long, vec!["a", "samples/very/long/path/name.txt", "b"]);
+        // Entries parted by two spaces stay whole and keep their spacing.
+        let legend = wrap_words("= equal  ~ same but figures  - A only", "  ", 24, "", "");
+        assert_eq!(legend, vec!["= equal", "~ same but figures", "- A only"]);
+        let wide = wrap_words("= equal  ~ same but figures", "  ", 80, "", "");
+        assert_eq!(wide, vec!["= equal  ~ same but figures"]);
+        let spaced = wrap_words("file.txt  UTF-8, GBK", " ", 80, "", "");
+        assert_eq!(spaced, vec!["file.txt  UTF-8, GBK"]);
+    }
 
     fn plain(s: &str) -> Vec<(String, Style)> {
         vec![(s.to_string(), Style::Plain)]
