@@ -16,6 +16,7 @@ use crate::model::{Document, Report};
 use crate::output;
 use crate::read;
 use crate::render;
+use crate::render::json;
 use crate::render::text::sanitize;
 
 /// Run the command line; returns the exit status.
@@ -48,9 +49,8 @@ fn outline(args: &OutlineArgs, reading: &Reading) -> Result<u8> {
     let documents = read_all(&args.files, reading)?;
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &render::outline::to_json(&documents))
+        render::json::write(&mut out, &render::outline::to_json(&documents))
             .context("writing JSON")?;
-        writeln!(out)?;
     } else {
         render::outline::write_text(&mut out, &documents)?;
     }
@@ -136,8 +136,7 @@ fn compare_pair(cli: &Cli, reading: &Reading) -> Result<u8> {
     }
     let mut out = BufWriter::new(io::stdout().lock());
     if cli.compare.json {
-        serde_json::to_writer_pretty(&mut out, &comparison).context("writing JSON")?;
-        writeln!(out)?;
+        render::json::write(&mut out, &comparison).context("writing JSON")?;
     } else {
         let opts = render::terminal::TerminalOptions {
             width: config::terminal_width(),
@@ -185,8 +184,7 @@ fn matrix(args: &MatrixArgs, reading: &Reading) -> Result<u8> {
     bar.finish();
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &analysis).context("writing JSON")?;
-        writeln!(out)?;
+        render::json::write(&mut out, &analysis).context("writing JSON")?;
     } else {
         render::matrix_terminal::write(&mut out, &analysis, config::terminal_width())?;
     }
@@ -288,11 +286,22 @@ fn generate(what: crate::cli::Generated) -> Result<u8> {
             clap_mangen::Man::new(command).render(&mut out)?;
             return Ok(exit::SAME);
         }
+        Generated::CompareSchema => return print_schema(json::Output::Compare),
+        Generated::OutlineSchema => return print_schema(json::Output::Outline),
+        Generated::MatrixSchema => return print_schema(json::Output::Matrix),
     };
     // Into memory first: clap_complete panics when its writer fails (a closed pipe).
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "rdiff", &mut script);
     out.write_all(&script)?;
+    Ok(exit::SAME)
+}
+
+/// The JSON Schema of one JSON output.
+fn print_schema(output: json::Output) -> Result<u8> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    json::write_schema(&mut out, &output.schema())?;
+    out.flush()?;
     Ok(exit::SAME)
 }
 

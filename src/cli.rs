@@ -54,8 +54,9 @@ pub enum Command {
     Matrix(MatrixArgs),
     /// Write each report of a compilation to its own UTF-8 file, named after its title.
     Split(SplitArgs),
-    /// Print a shell completion script or the man page on stdout, e.g.
-    /// `rdiff generate bash > /etc/bash_completion.d/rdiff`, `rdiff generate man > rdiff.1`.
+    /// Print a shell completion script, the man page or a JSON output's schema on stdout, e.g.
+    /// `rdiff generate bash > /etc/bash_completion.d/rdiff`, `rdiff generate man > rdiff.1`,
+    /// `rdiff generate compare-schema`.
     Generate(GenerateArgs),
 }
 
@@ -67,7 +68,7 @@ pub struct GenerateArgs {
     pub what: Generated,
 }
 
-/// A completion script for a shell, or the man page.
+/// A completion script for a shell, the man page, or the JSON Schema of a JSON output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Generated {
     Bash,
@@ -77,6 +78,12 @@ pub enum Generated {
     Powershell,
     /// The man page (roff), for `man -l`.
     Man,
+    /// The JSON Schema of `rdiff A B --json`.
+    CompareSchema,
+    /// The JSON Schema of `rdiff outline --json`.
+    OutlineSchema,
+    /// The JSON Schema of `rdiff matrix --json`.
+    MatrixSchema,
 }
 
 /// Arguments of `rdiff matrix`.

@@ -19,12 +19,13 @@
 //! Sides are always called `a` and `b` (the first and the second report given); swapping the
 //! inputs swaps every `a`/`b` field and nothing else.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::plan::{Outcome, Target};
 
 /// Options of one comparison, echoed in the output so numbers can be reproduced.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct CompareOptions {
     /// Shortest run of consecutive key characters that counts as shared text (N).
     pub min_match: usize,
@@ -56,7 +57,7 @@ impl Default for CompareOptions {
 pub const DEFAULT_MIN_MATCH: usize = 12;
 
 /// The comparison of report `a` with report `b`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Comparison {
     pub a: ReportInfo,
     pub b: ReportInfo,
@@ -79,7 +80,7 @@ pub struct Comparison {
 pub const MAX_SHARED_PHRASES: usize = 30;
 
 /// A stretch of A's text that also stands, contiguously, in B.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct SharedPhrase {
     /// A's normalized text of the stretch (punctuation included).
     pub text: String,
@@ -97,28 +98,10 @@ impl Comparison {
     }
 }
 
-/// What a renderer needs to say about one input report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ReportInfo {
-    pub path: String,
-    /// The title as written (or derived), if any.
-    pub title: Option<String>,
-    /// True when the title was derived (e.g. from the meeting line), not written in the file.
-    pub title_derived: bool,
-    pub year: Option<u16>,
-    pub place: Option<String>,
-    /// The encoding the bytes were decoded with.
-    pub encoding: String,
-    /// True when the text was converted from Traditional script.
-    pub converted: bool,
-    /// Key characters of the report's sentences (headings excluded): the denominator of reuse.
-    pub chars: usize,
-    /// Number of sentences.
-    pub sentences: usize,
-}
+pub use crate::model::ReportInfo;
 
 /// Report-wide figures.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Summary {
     /// Share of A's key characters in text shared with B (0.0 when A has no characters).
     pub a_reuse: f64,
@@ -138,7 +121,7 @@ pub struct Summary {
 }
 
 /// How many sentences fell into each kind. A pair counts once, not once per side.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Counts {
     /// Pairs with the same key.
     pub equal: usize,
@@ -156,7 +139,7 @@ pub struct Counts {
 }
 
 /// Two aligned top-level sections, or one section with no counterpart.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct SectionPair {
     /// A's heading as written; `null` when A has no counterpart section (or for a preamble).
     pub a_heading: Option<String>,
@@ -187,7 +170,7 @@ pub struct SectionPair {
 }
 
 /// Why two sections were paired.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AlignedBy {
     /// Same heading once numbering, years, figures and place names are stripped.
@@ -203,7 +186,7 @@ pub enum AlignedBy {
 }
 
 /// What an item is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
     /// Same key.
@@ -232,7 +215,7 @@ impl ItemKind {
 }
 
 /// Which sides of an item stand in this section pair.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Here {
     /// Both sentences stand here.
@@ -249,7 +232,7 @@ pub enum Here {
 /// and where its B sentence stands (`here: "b"`); both items carry both sides (so the
 /// counterpart can be shown) and point at each other through `twin`. Renderers that want each
 /// pair once skip the `here: "b"` end of moved pairs.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Item {
     pub kind: ItemKind,
     /// The pair's sentences stand in sections that are not aligned to each other.
@@ -265,7 +248,7 @@ pub struct Item {
 }
 
 /// One side of an item.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Side {
     /// Normalized text.
     pub text: String,
@@ -285,21 +268,21 @@ pub struct Side {
 }
 
 /// Where an item is listed: `sections[section].items[item]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct ItemRef {
     pub section: usize,
     pub item: usize,
 }
 
 /// One stretch of a character diff.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct DiffSpan {
     pub op: DiffSide,
     pub text: String,
 }
 
 /// Which text a diff stretch belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DiffSide {
     /// In both texts.
@@ -311,7 +294,7 @@ pub enum DiffSide {
 }
 
 /// The targets of each side ([`crate::plan`]).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 pub struct PairTargets {
     pub a: Vec<Target>,
     pub b: Vec<Target>,
@@ -323,7 +306,7 @@ pub struct PairTargets {
 }
 
 /// The earlier report's targets beside the later report's results.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct YearOverYear {
     /// "a" or "b": the side whose targets are judged.
     pub earlier: String,
@@ -333,7 +316,7 @@ pub struct YearOverYear {
 }
 
 /// Concrete forward-looking statements of each side.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 pub struct Commitments {
     pub a: Vec<Commitment>,
     pub b: Vec<Commitment>,
@@ -341,7 +324,7 @@ pub struct Commitments {
 
 /// A sentence that commits the government to something concrete, mostly in words of its own
 /// (see [`crate::compare::commitments`]).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Commitment {
     /// Top-level heading (as written) of the section it stands in; `null` in a preamble.
     pub section: Option<String>,
@@ -364,7 +347,7 @@ pub struct Commitment {
 }
 
 /// What makes a forward-looking sentence concrete.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CommitmentMark {
     /// A figure or a percentage.

@@ -5,10 +5,13 @@
 //! kept twice: `original`, exactly as written (for display), and `text`, normalized (one script,
 //! folded widths; for comparing).
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::key;
+
 /// A piece of report text as written and as compared.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Text {
     /// Normalized: Simplified script, ASCII punctuation and digits, single spaces.
     pub text: String,
@@ -27,14 +30,14 @@ impl Text {
 }
 
 /// One sentence of a report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Sentence {
     #[serde(flatten)]
     pub text: Text,
 }
 
 /// What a section is, so that a glossary is not taken for policy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
     /// Text before the first heading: the address to the delegates, an article's lead.
@@ -48,7 +51,7 @@ pub enum SectionKind {
 }
 
 /// A heading as written, with its numbering recognised.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Heading {
     #[serde(flatten)]
     pub text: Text,
@@ -57,7 +60,7 @@ pub struct Heading {
 }
 
 /// A section: a heading, its own sentences, then its sub-sections.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Section {
     /// `None` for a preamble (text before any heading).
     pub heading: Option<Heading>,
@@ -91,7 +94,7 @@ impl Section {
 }
 
 /// Why a line was not taken as report text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DropReason {
     /// Web-site chrome: breadcrumbs, 来源/责任编辑/关键词, menus, "点击查阅更多…".
@@ -121,7 +124,7 @@ pub enum DropReason {
 }
 
 /// A line (or part of one) that rdiff did not read as report text, listed so users can check.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Dropped {
     /// 1-based line number in the decoded input.
     pub line: usize,
@@ -132,7 +135,7 @@ pub struct Dropped {
 
 /// Where rdiff found a report's year or place: written in its title, or derived from
 /// another line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Evidence {
     /// The title line names it.
@@ -163,7 +166,7 @@ impl Evidence {
 }
 
 /// What kind of document this looks like; rdiff compares anything but says what it saw.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Genre {
     /// A full government work report.
@@ -175,7 +178,7 @@ pub enum Genre {
 }
 
 /// One government work report, read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Report {
     /// The file it came from (as given by the user).
     pub path: String,
@@ -215,16 +218,59 @@ impl Report {
         self.sections.iter().map(Section::sentence_count).sum()
     }
 
-    /// Characters of normalized sentence text (headings excluded).
-    pub fn char_count(&self) -> usize {
+    /// Key characters of its sentences (headings excluded, [`crate::key`]): what every
+    /// "characters" figure counts and every share of the report divides by.
+    pub fn key_char_count(&self) -> usize {
         self.iter_sentences()
-            .map(|s| s.text.text.chars().count())
+            .map(|s| s.text.text.chars().filter(|&c| key::is_key_char(c)).count())
             .sum()
+    }
+
+    /// What every output says about the report.
+    pub fn info(&self) -> ReportInfo {
+        ReportInfo {
+            path: self.path.clone(),
+            title: self.title.as_ref().map(|t| t.text.clone()),
+            title_original: self.title.as_ref().map(|t| t.original.clone()),
+            title_derived: self.title_derived,
+            year: self.year,
+            place: self.place.clone(),
+            encoding: self.encoding.clone(),
+            converted: self.converted,
+            chars: self.key_char_count(),
+            sentences: self.sentence_count(),
+        }
     }
 }
 
+/// What every output (`outline`, a comparison, the matrix) says about one report: defined
+/// once, so that a field means the same wherever it appears.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct ReportInfo {
+    /// The file it came from, as given (in the matrix: as found under the folder given).
+    pub path: String,
+    /// The title, normalized like all compared text (Simplified script, ASCII punctuation):
+    /// as written, or derived from the meeting line when `title_derived`.
+    pub title: Option<String>,
+    /// The same title exactly as it stands in the file (for a derived title, as derived).
+    pub title_original: Option<String>,
+    /// True when the title was not written in the file but derived (e.g. from the meeting line).
+    pub title_derived: bool,
+    pub year: Option<u16>,
+    pub place: Option<String>,
+    /// The encoding the bytes were decoded with (encoding_rs name: "UTF-8", "GBK"…).
+    pub encoding: String,
+    /// True when the text was converted from Traditional script.
+    pub converted: bool,
+    /// Key characters of the report's sentences (headings excluded; punctuation and spaces
+    /// are not key characters): the denominator of every share of the report.
+    pub chars: usize,
+    /// Number of sentences.
+    pub sentences: usize,
+}
+
 /// One input file, read: usually one report, several for a compilation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Document {
     pub path: String,
     /// Name of the encoding the bytes were decoded with.

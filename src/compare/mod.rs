@@ -235,18 +235,9 @@ fn pair_counts(m: &Matching) -> Counts {
 }
 
 fn report_info(k: &KeyedReport) -> ReportInfo {
-    let r = k.report;
-    ReportInfo {
-        path: r.path.clone(),
-        title: r.title.as_ref().map(|t| t.original.clone()),
-        title_derived: r.title_derived,
-        year: r.year,
-        place: r.place.clone(),
-        encoding: r.encoding.clone(),
-        converted: r.converted,
-        chars: k.chars.len(),
-        sentences: k.sentences.len(),
-    }
+    let info = k.report.info();
+    debug_assert_eq!(info.chars, k.chars.len(), "one count of characters");
+    info
 }
 
 #[cfg(test)]

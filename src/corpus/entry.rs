@@ -12,7 +12,7 @@ use std::collections::HashSet;
 
 use crate::compare::commitments::{concrete_marks, names};
 use crate::key::key_chars;
-use crate::model::{Report, Section};
+use crate::model::{Report, ReportInfo, Section};
 use crate::plan::{self, Target};
 
 /// One report of a corpus.
@@ -20,14 +20,10 @@ use crate::plan::{self, Target};
 pub struct Entry {
     /// Unique name of the report in the corpus (see [`crate::corpus::inputs`]).
     pub name: String,
-    /// The file it came from.
-    pub path: String,
+    /// What every output says about the report; its `path` is the file it came from.
+    pub info: ReportInfo,
     /// 1-based position of the report in its file when the file is a compilation.
     pub part: Option<usize>,
-    /// Title as written, when known.
-    pub title: Option<String>,
-    pub year: Option<u16>,
-    pub place: Option<String>,
     /// The report's key: its sentences' keys in reading order, headings excluded.
     pub key: Vec<char>,
     pub sentences: Vec<EntrySentence>,
@@ -76,11 +72,8 @@ impl Entry {
     pub fn new(report: &Report, name: String, part: Option<usize>) -> Entry {
         let mut entry = Entry {
             name,
-            path: report.path.clone(),
+            info: report.info(),
             part,
-            title: report.title.as_ref().map(|t| t.original.clone()),
-            year: report.year,
-            place: report.place.clone(),
             key: Vec::new(),
             sentences: Vec::new(),
             headings: Vec::new(),

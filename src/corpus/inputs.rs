@@ -193,14 +193,14 @@ fn entries_of(document: Document, path: &Path, keep_reports: bool) -> Read {
         warnings.extend(report.warnings.iter().map(|w| format!("{label}: {w}")));
         let part = compilation.then_some(i + 1);
         let mut entry = Entry::new(&report, String::new(), part);
-        entry.path = label.clone();
+        entry.info.path = label.clone();
         if entry.key.is_empty() {
             if compilation {
                 warnings.push(format!("{label}: report {} has no text; left out", i + 1));
             }
             continue;
         }
-        let names = match (part, &entry.title) {
+        let names = match (part, &entry.info.title_original) {
             (None, _) => Names {
                 short: stem.clone(),
                 long: without_txt(&label),

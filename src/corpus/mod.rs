@@ -230,7 +230,7 @@ fn assemble(
 fn year_over_year(entries: &[Entry]) -> Vec<PlaceYear> {
     let mut by_place: std::collections::BTreeMap<(&str, u16), &Entry> = Default::default();
     for e in entries {
-        if let (Some(place), Some(year)) = (e.place.as_deref(), e.year) {
+        if let (Some(place), Some(year)) = (e.info.place.as_deref(), e.info.year) {
             by_place
                 .entry((crate::plan::place_key(place), year))
                 .or_insert(e);
@@ -286,14 +286,9 @@ fn summary(
     let sources = sources(row, len, entries, options.sources);
     ReportSummary {
         name: entry.name.clone(),
-        path: entry.path.clone(),
+        info: entry.info.clone(),
         part: entry.part,
         label: entry.name.clone(),
-        title: entry.title.clone(),
-        year: entry.year,
-        place: entry.place.clone(),
-        chars: len,
-        sentences: entry.sentences.len(),
         template_share,
         own_share: if len == 0 { 0.0 } else { 1.0 - template_share },
         reuse_share: share(row.exact.any as usize, len),
@@ -419,7 +414,7 @@ fn copy_groups(rows: &[&RowCounts], entries: &[Entry]) -> Vec<u32> {
 fn labels(entries: &[Entry]) -> Vec<String> {
     let base: Vec<Option<String>> = entries
         .iter()
-        .map(|e| Some(format!("{} {}", e.place.as_deref()?, e.year?)))
+        .map(|e| Some(format!("{} {}", e.info.place.as_deref()?, e.info.year?)))
         .collect();
     let mut count: std::collections::HashMap<&str, usize> = Default::default();
     for label in base.iter().flatten() {

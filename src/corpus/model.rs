@@ -6,13 +6,15 @@
 //! [`crate::key`]), with exactly the pair comparison's definitions: cell (A, B) of `matrix` is
 //! the `a_reuse` that `rdiff A B --json` reports.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::comparison::CommitmentMark;
+use crate::model::ReportInfo;
 use crate::plan::{Outcome, Target};
 
 /// How the corpus was compared, echoed so figures can be reproduced.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct MatrixOptions {
     /// Shortest run of consecutive key characters that counts as shared text (N).
     pub min_match: usize,
@@ -57,7 +59,7 @@ pub const CLEAR_LEAD: f64 = 1.5;
 pub const CLEAR_ATTRIBUTION: f64 = 0.01;
 
 /// Template reuse across a corpus of reports.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Analysis {
     pub options: MatrixOptions,
     /// The reports, in input order (the order of every matrix row and column).
@@ -88,22 +90,18 @@ pub struct Analysis {
 }
 
 /// What the corpus says about one report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ReportSummary {
     /// Unique name in this corpus: the file name, or the title for a compilation's report.
     pub name: String,
-    pub path: String,
+    /// What every output says about a report (path, title, year, place, counts…).
+    #[serde(flatten)]
+    pub info: ReportInfo,
     /// 1-based position in its file when the file is a compilation, else `null`.
     pub part: Option<usize>,
     /// Short unique label for tables and the heatmap: place and year when both were read
     /// ("沈阳市 2024"), else the name; a label two reports would share takes the name too.
     pub label: String,
-    pub title: Option<String>,
-    pub year: Option<u16>,
-    pub place: Option<String>,
-    /// Key characters (the denominator of every share of this report).
-    pub chars: usize,
-    pub sentences: usize,
     /// Share of its key characters found in at least one other report, figures masked.
     pub template_share: f64,
     /// Share found in no other report even with figures masked: 1 − `template_share` (0 for
@@ -136,7 +134,7 @@ pub struct ReportSummary {
 }
 
 /// One place's targets for a year beside what its next year's report says was achieved.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct PlaceYear {
     pub place: String,
     /// The year the targets were set for.
@@ -148,7 +146,7 @@ pub struct PlaceYear {
 }
 
 /// A report that covers part of another.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Source {
     pub name: String,
     /// Its index in `reports`.
@@ -169,7 +167,7 @@ pub struct Source {
 }
 
 /// A report's closest source, and how far ahead of the next it is.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Closest {
     pub name: String,
     pub index: usize,
@@ -183,7 +181,7 @@ pub struct Closest {
 }
 
 /// Two reports, with how much of each the other covers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct SimilarPair {
     pub a: String,
     pub b: String,
@@ -205,7 +203,7 @@ pub struct SimilarPair {
 }
 
 /// A phrase several reports share verbatim.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Phrase {
     /// Normalized text, punctuation included, as it stands in the first report holding it.
     pub text: String,
@@ -224,7 +222,7 @@ pub struct Phrase {
 }
 
 /// Another form of a listed phrase.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct PhraseVariant {
     pub text: String,
     pub chars: usize,
@@ -232,7 +230,7 @@ pub struct PhraseVariant {
 }
 
 /// Where a phrase stands in one report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct PhrasePlace {
     pub report: String,
     /// Top-level heading as written; `null` in a preamble.
@@ -240,7 +238,7 @@ pub struct PhrasePlace {
 }
 
 /// A sentence found in several reports.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct RecurringSentence {
     /// Normalized text of its first occurrence.
     pub text: String,
@@ -256,7 +254,7 @@ pub struct RecurringSentence {
 }
 
 /// Whether a recurring sentence recurs verbatim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RecurrenceKind {
     Equal,
@@ -264,7 +262,7 @@ pub enum RecurrenceKind {
 }
 
 /// A concrete forward-looking sentence that no other report of the corpus says verbatim.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct CorpusCommitment {
     /// Top-level heading as written; `null` in a preamble.
     pub section: Option<String>,
@@ -283,7 +281,7 @@ pub struct CorpusCommitment {
 }
 
 /// Whether a commitment's words are the report's own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CommitmentKind {
     Own,
@@ -291,7 +289,7 @@ pub enum CommitmentKind {
 }
 
 /// An input left out of the corpus.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct FailedInput {
     pub path: String,
     pub error: String,

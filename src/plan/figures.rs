@@ -6,12 +6,13 @@
 //! level) and its qualifiers (左右, 以上, 以内, 力争); then each figure goes to the indicators
 //! it speaks for.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::indicator::{mentions, Indicator, Mention};
 
 /// Which way a figure moves the indicator, when the verb before it says so.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Change {
     /// 增长, 提高, 增加, 上涨.
@@ -21,7 +22,7 @@ pub enum Change {
 }
 
 /// What a target says of its figure besides the figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     /// 左右, 上下: about.
@@ -56,7 +57,7 @@ impl Qualifier {
 }
 
 /// One figure: a value or a range, with its unit.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Figure {
     pub low: f64,
     pub high: f64,

@@ -10,6 +10,7 @@ pub mod outlook;
 mod passage;
 pub mod verdict;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 pub use figures::{Change, Figure, Qualifier};
@@ -19,7 +20,7 @@ pub use verdict::{year_over_year, Outcome, Verdict};
 use crate::model::Report;
 
 /// One figure or commitment of a report's targets, or one result its review states.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Target {
     pub indicator: Indicator,
     /// The indicator's wording as written (normalized): 地区生产总值, 全省生产总值, or for
@@ -38,7 +39,7 @@ pub struct Target {
 }
 
 /// What rdiff read of a report's plan.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Plan {
     /// The main expected targets (主要预期目标), in the order written; empty when the report
     /// has no targets passage.

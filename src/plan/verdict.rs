@@ -9,12 +9,13 @@
 //! much. "About" (左右) gets no tolerance: 5.9% against 6%左右 is missed, and the figures are
 //! shown so the reader can judge.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Change, Qualifier, Target};
 
 /// How a target fared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     Met,
@@ -37,7 +38,7 @@ impl Verdict {
 }
 
 /// One target of the earlier report and its result in the later one.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Outcome {
     pub target: Target,
     pub achieved: Option<Target>,

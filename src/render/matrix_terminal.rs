@@ -124,7 +124,7 @@ fn reports<W: Write>(out: &mut W, analysis: &Analysis) -> io::Result<()> {
             percent(r.common_share),
             percent(r.specific_share),
             r.commitments.len(),
-            r.chars,
+            r.info.chars,
             sanitize(&r.name),
             closest(analysis, r).dimmed()
         )?;

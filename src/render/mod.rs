@@ -1,6 +1,7 @@
 //! Printers: each reads the model and writes text; none computes anything of its own.
 
 pub mod html;
+pub mod json;
 pub mod matrix_csv;
 pub mod matrix_html;
 pub mod matrix_progress;

@@ -6,15 +6,18 @@
 use std::io::{self, Write};
 
 use colored::Colorize;
+use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::model::{Document, DropReason, Evidence, Genre, Report, Section, SectionKind};
+use crate::model::{
+    Document, DropReason, Evidence, Genre, Report, ReportInfo, Section, SectionKind,
+};
 use crate::plan::{self, Plan, Target};
 use crate::render::targets::{figure_text, indicator_text};
 use crate::render::text::sanitize;
 
 /// `{"reports":[…],"warnings":[…]}`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct OutlineJson<'a> {
     pub reports: Vec<ReportJson<'a>>,
     /// Findings about whole files (e.g. a contents list naming reports the file lacks).
@@ -22,23 +25,16 @@ pub struct OutlineJson<'a> {
 }
 
 /// One report in `outline --json`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ReportJson<'a> {
-    pub path: &'a str,
-    pub title: Option<&'a str>,
-    pub title_derived: bool,
-    pub year: Option<u16>,
+    /// What every output says about a report (path, title, year, place, counts…).
+    #[serde(flatten)]
+    pub info: ReportInfo,
     /// Where the year was found: "title", or derived from "meeting", "speaker", "body", "lead".
     pub year_from: Option<Evidence>,
-    pub place: Option<&'a str>,
     /// Where the place was found, as for `year_from`.
     pub place_from: Option<Evidence>,
     pub genre: Genre,
-    pub encoding: &'a str,
-    pub converted: bool,
-    /// Characters of normalized sentence text.
-    pub chars: usize,
-    pub sentences: usize,
     pub sections: Vec<SectionJson<'a>>,
     /// The main expected targets (主要预期目标), in the order written.
     pub targets: Vec<Target>,
@@ -49,7 +45,7 @@ pub struct ReportJson<'a> {
 }
 
 /// One section in `outline --json`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct SectionJson<'a> {
     /// The normalized heading as written, numbering included; null for a preamble.
     pub heading: Option<&'a str>,
@@ -61,7 +57,7 @@ pub struct SectionJson<'a> {
 }
 
 /// One dropped line in `outline --json`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct DroppedJson<'a> {
     pub line: usize,
     pub reason: DropReason,
@@ -86,18 +82,10 @@ pub fn to_json(documents: &[Document]) -> OutlineJson<'_> {
 fn report_json(report: &Report) -> ReportJson<'_> {
     let plan = plan::read(report);
     ReportJson {
-        path: &report.path,
-        title: report.title.as_ref().map(|t| t.text.as_str()),
-        title_derived: report.title_derived,
-        year: report.year,
+        info: report.info(),
         year_from: report.year_from,
-        place: report.place.as_deref(),
         place_from: report.place_from,
         genre: report.genre,
-        encoding: &report.encoding,
-        converted: report.converted,
-        chars: report.char_count(),
-        sentences: report.sentence_count(),
         sections: report.sections.iter().map(section_json).collect(),
         targets: plan.targets,
         achieved: plan.achieved,
@@ -190,7 +178,7 @@ fn write_report(out: &mut impl Write, report: &Report) -> io::Result<()> {
     writeln!(
         out,
         "  {} characters, {} sections, {} sentences",
-        report.char_count(),
+        report.key_char_count(),
         report
             .sections
             .iter()

@@ -25,7 +25,7 @@ pub fn write<W: Write>(out: &mut W, analysis: &Analysis) -> io::Result<()> {
     for r in &analysis.reports {
         for (list, targets) in [("target", &r.targets), ("achieved", &r.achieved)] {
             for t in targets {
-                row(out, &r.name, r.place.as_deref(), r.year, list, t)?;
+                row(out, &r.name, r.info.place.as_deref(), r.info.year, list, t)?;
             }
         }
     }

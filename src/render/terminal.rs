@@ -45,7 +45,7 @@ fn percent(x: f64) -> String {
 
 /// The title line and, wrapped at `width`, the file line of one report.
 fn describe(info: &ReportInfo, width: usize) -> String {
-    let title = match &info.title {
+    let title = match &info.title_original {
         Some(t) if info.title_derived => format!("{t} (title derived)"),
         Some(t) => t.clone(),
         None => "(no title)".to_string(),
@@ -327,7 +327,7 @@ fn write_commitments(
     let name = info
         .place
         .clone()
-        .or_else(|| info.title.clone())
+        .or_else(|| info.title_original.clone())
         .unwrap_or_default();
     writeln!(
         out,

@@ -12,6 +12,7 @@ mod odd_text;
 mod outline;
 mod outputs;
 mod reading;
+mod schema;
 mod targets;
 
 use std::path::PathBuf;

@@ -30,7 +30,7 @@ pub fn write(page: &mut Html, cmp: &Comparison) {
 
 /// The name a report goes by on the page: its title, else its file.
 pub fn report_name(info: &ReportInfo) -> &str {
-    info.title.as_deref().unwrap_or(&info.path)
+    info.title_original.as_deref().unwrap_or(&info.path)
 }
 
 fn report(page: &mut Html, side: &str, info: &ReportInfo) {
@@ -39,7 +39,7 @@ fn report(page: &mut Html, side: &str, info: &ReportInfo) {
         "<section class=\"report\" id=\"report-{side}\"><h2><span class=\"tag\">{upper}</span> \
          <span id=\"{side}-title\" lang=\"zh-Hans\">"
     ));
-    match &info.title {
+    match &info.title_original {
         Some(title) => page.text(title),
         None => page.raw("<i>(no title)</i>"),
     };

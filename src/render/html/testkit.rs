@@ -10,6 +10,7 @@ pub fn info(path: &str, title: Option<&str>) -> ReportInfo {
     ReportInfo {
         path: path.to_string(),
         title: title.map(str::to_string),
+        title_original: title.map(str::to_string),
         title_derived: false,
         year: Some(2024),
         place: Some("某市".to_string()),

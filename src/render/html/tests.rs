@@ -347,6 +347,7 @@ fn hostile() -> Comparison {
     let mut cmp = sample();
     for info in [&mut cmp.a, &mut cmp.b] {
         info.title = Some(h.clone());
+        info.title_original = Some(h.clone());
         info.path = h.clone();
         info.place = Some(h.clone());
         info.encoding = h.clone();
