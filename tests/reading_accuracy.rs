@@ -391,7 +391,7 @@ fn reports_never_seen_before_measuring_are_read_no_worse() {
             ("genre", 12.0 / 13.0),
             ("headings exact", 9.0 / 12.0),
             ("headings found", 35.0 / 37.0),
-            ("no furniture left", 9.0 / 13.0),
+            ("no furniture left", 10.0 / 13.0),
         ],
     );
 }
@@ -417,5 +417,21 @@ fn reports_of_the_fourth_held_out_set_are_read_no_worse() {
 /// were not opened, its list of misses was read and the page controls it named were added.
 #[test]
 fn reports_of_the_fifth_held_out_set_are_read_no_worse() {
-    assert_floor("holdout5", &[("no furniture left", 8.0 / 10.0)]);
+    assert_floor("holdout5", &[("no furniture left", 9.0 / 10.0)]);
+}
+
+/// The sixth held-out set, made after every fix above, in page layouts of 2024–2026 the
+/// earlier sets do not have: measured on first sight, then used to find what was missing
+/// (both figures are in the README).
+#[test]
+fn reports_of_the_sixth_held_out_set_are_read_no_worse() {
+    assert_floor(
+        "holdout6",
+        &[
+            ("headings exact", 10.0 / 12.0),
+            ("headings found", 27.0 / 30.0),
+            ("headings right", 27.0 / 32.0),
+            ("no furniture left", 9.0 / 12.0),
+        ],
+    );
 }

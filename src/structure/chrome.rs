@@ -135,6 +135,12 @@ const CONTROL_WORDS: &[&str] = &[
     "播报",
     "暂停",
     "背景色",
+    "变大",
+    "变小",
+    "听全文",
+    "朗读",
+    "全文朗读",
+    "T",
 ];
 
 /// Labels of page metadata ("来源：新华社", "发布时间：2026-02-06", "责编：张三").
@@ -245,6 +251,9 @@ const LINK_BLOCK_LABELS: &[&str] = &[
     "相关文档",
     "相关资料",
     "猜你想看",
+    "精选留言",
+    "网友评论",
+    "评论区",
     "热门排行",
     "热点排行",
     "排行榜",
@@ -317,21 +326,31 @@ fn states_a_figure(squeezed: &str) -> bool {
 }
 
 /// A publication's name standing alone: "本溪日报数字报", "河北日报电子版", "冀云客户端",
-/// "周敏律师的博客".
+/// "周敏律师的博客", and short ones: a site or paper ("澎湃新闻", "内江日报"), a government's
+/// media account ("廊坊发布").
 fn is_masthead(squeezed: &str) -> bool {
-    !longer_than(squeezed, 16)
-        && [
-            "数字报",
-            "电子版",
-            "数字版",
-            "电子报",
-            "客户端",
-            "的博客",
-            "的微博",
-            "的专栏",
-        ]
-        .iter()
-        .any(|w| squeezed.ends_with(w))
+    let short = !longer_than(squeezed, 8)
+        && squeezed.chars().all(is_cjk)
+        && ["新闻", "新闻网", "日报", "晚报"]
+            .iter()
+            .any(|w| squeezed.ends_with(w) && longer_than(squeezed, char_count(w) + 1))
+        || squeezed.ends_with("发布")
+            && (4..=6).contains(&char_count(squeezed))
+            && squeezed.chars().all(is_cjk);
+    short
+        || !longer_than(squeezed, 16)
+            && [
+                "数字报",
+                "电子版",
+                "数字版",
+                "电子报",
+                "客户端",
+                "的博客",
+                "的微博",
+                "的专栏",
+            ]
+            .iter()
+            .any(|w| squeezed.ends_with(w))
 }
 
 /// An attachment's name: "2024年沈阳市政府工作报告.docx", "附件:报告全文.pdf".
@@ -415,11 +434,16 @@ const DISCLAIMER_WORDS: &[&str] = &[
     "转载请注明",
     "仅供学习参考",
     "仅提供信息存储",
+    "仅提供信息发布",
+    "观点仅代表",
 ];
 
 /// The characters every disclaimer word (and the label 声明) holds.
 fn is_disclaimer_lead(c: char) -> bool {
-    matches!(c, '声' | '代' | '转' | '授' | '侵' | '删' | '学' | '存')
+    matches!(
+        c,
+        '声' | '代' | '转' | '授' | '侵' | '删' | '学' | '存' | '发'
+    )
 }
 
 /// Longest call to action, in characters.
@@ -503,33 +527,41 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
-/// Brackets, colons and bars that stand between buttons.
+/// Brackets, colons and bars that stand between buttons, and the icons drawn on them (🔊, 🔍,
+/// ≡: pictographs and symbols, which report prose does not use).
 fn is_separator(c: char) -> bool {
-    matches!(
-        c,
-        '【' | '】'
-            | '['
-            | ']'
-            | '('
-            | ')'
-            | '<'
-            | '>'
-            | '〔'
-            | '〕'
-            | '|'
-            | '丨'
-            | '/'
-            | ','
-            | '、'
-            | ':'
-            | '·'
-            | '•'
-            | '-'
-            | '+'
-            | '×'
-            | '▼'
-            | '▲'
-    )
+    is_icon(c)
+        || matches!(
+            c,
+            '【' | '】'
+                | '['
+                | ']'
+                | '('
+                | ')'
+                | '<'
+                | '>'
+                | '〔'
+                | '〕'
+                | '|'
+                | '丨'
+                | '/'
+                | ','
+                | '、'
+                | ':'
+                | '·'
+                | '•'
+                | '-'
+                | '+'
+                | '×'
+                | '▼'
+                | '▲'
+        )
+}
+
+/// A pictograph or symbol a page draws as a button's icon: the emoji and pictograph blocks,
+/// miscellaneous symbols and dingbats (☰ among them), and the menu mark ≡.
+fn is_icon(c: char) -> bool {
+    matches!(c, '\u{1F300}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '≡')
 }
 
 /// Page metadata: the line opens with a metadata label and a colon ("来源:新华社",
@@ -668,7 +700,23 @@ fn is_breadcrumb(squeezed: &str) -> bool {
         .chars()
         .filter(|c| matches!(c, '>' | '»' | '→' | '›'))
         .count();
-    arrows >= 2 || (arrows == 1 && starts_with_any(squeezed, &["首页", "主页", "网站首页"]))
+    arrows >= 2
+        || (arrows == 1 && starts_with_any(squeezed, &["首页", "主页", "网站首页"]))
+        || (arrows == 1 && is_short_crumb_pair(squeezed))
+}
+
+/// "澎湃号·政务>廊坊发布": one arrow between two short names with no figure in them (a
+/// comparison in a report, "PM2.5>75", has figures).
+fn is_short_crumb_pair(squeezed: &str) -> bool {
+    let Some((before, after)) = squeezed.split_once(['>', '»', '›']) else {
+        return false;
+    };
+    let name = |s: &str| {
+        (2..=12).contains(&char_count(s))
+            && s.chars().any(is_cjk)
+            && !s.chars().any(|c| c.is_ascii_digit())
+    };
+    name(before) && name(after)
 }
 
 /// Link text: "相关附件>>", "更多>>", "【相关链接】", and the label of a link block alone.
@@ -677,7 +725,21 @@ fn is_link_text(squeezed: &str) -> bool {
     let labelled = squeezed
         .split_once(':')
         .is_some_and(|(label, rest)| !rest.is_empty() && is_link_block_label(label));
-    squeezed.ends_with(">>") || squeezed.ends_with('»') || labelled || is_link_block_label(squeezed)
+    // "【专题】海拉尔区第十四届人民代表大会第六次会议": a link under a bracketed label.
+    let bracketed = squeezed
+        .strip_prefix(['【', '['])
+        .and_then(|rest| rest.split_once(['】', ']']))
+        .is_some_and(|(label, rest)| !rest.is_empty() && is_link_block_label(label));
+    // "…点击进入>": a link card ending in its call.
+    let call = squeezed
+        .trim_end_matches(['>', '»', '›'])
+        .ends_with("点击进入");
+    squeezed.ends_with(">>")
+        || squeezed.ends_with('»')
+        || labelled
+        || bracketed
+        || call
+        || is_link_block_label(squeezed)
 }
 
 /// The label that opens a block of related links ("相关报道:", "延伸阅读").
@@ -717,6 +779,16 @@ mod tests {
     #[test]
     fn page_chrome_of_every_kind_is_recognised() {
         for line in [
+            "A-　A　A+　　🔊听全文",
+            "字号变大 | 字号变小",
+            "字号：T | T　　分享到：",
+            "澎湃号·政务 > 廊坊发布",
+            "【专题】海拉尔区第十四届人民代表大会第六次会议 点击进入 >",
+            "本文由澎湃号·政务入驻机构发布，观点仅代表该机构，澎湃新闻仅提供信息发布与存储服务。",
+            "澎湃新闻",
+            "内江日报",
+            "廊坊发布",
+            "精选留言",
             "下载",
             "打印",
             "全屏",
@@ -842,6 +914,11 @@ mod tests {
             "2026年省十件民生实事",
             "“十四五”时期工作回顾",
             "一、一年接着一年干",
+            "PM2.5>75微克",
+            "新闻出版事业",
+            "(五)强化新闻发布",
+            "▲经济增长6%左右",
+            "★重点项目",
         ] {
             assert!(!chrome(line), "{line}");
         }

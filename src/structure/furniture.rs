@@ -94,7 +94,17 @@ const CAPTION_ENDS: &[&str] = &[
     "資料圖片",
 ];
 /// Openings of photo captions.
-const CAPTION_STARTS: &[&str] = &["图片来源", "(图片来源", "圖片來源", "图为", "圖為"];
+const CAPTION_STARTS: &[&str] = &[
+    "图片来源",
+    "(图片来源",
+    "圖片來源",
+    "图源",
+    "圖源",
+    "图为",
+    "圖為",
+];
+/// Credits a caption ends with, in brackets: "…会议开幕。(图源:内江日报)".
+const CAPTION_CREDITS: &[&str] = &["(图源:", "(图片来源:", "(图片:", "(摄影:", "(图/"];
 
 /// Why a whole line is furniture, judged on its normalized form; `None` for report text.
 pub fn classify_line(norm: &str) -> Option<DropReason> {
@@ -217,6 +227,17 @@ fn is_caption(text: &str, spaced: bool) -> bool {
     starts_with_any(&squeezed, CAPTION_STARTS) && char_count(&squeezed) <= 60
         || CAPTION_ENDS.iter().any(|e| squeezed.ends_with(e)) && char_count(&squeezed) <= 60
         || is_photo_credit(text)
+        || char_count(&squeezed) <= 80 && ends_with_credit(&squeezed)
+}
+
+/// A line ending in a bracketed picture credit, its closing bracket already trimmed:
+/// "▲1月13日,市八届人大四次会议开幕。(图源:内江日报".
+fn ends_with_credit(squeezed: &str) -> bool {
+    CAPTION_CREDITS.iter().any(|credit| {
+        squeezed
+            .rfind(credit)
+            .is_some_and(|at| !squeezed[at + credit.len()..].contains([')', '。']))
+    })
 }
 
 /// A caption ending in a photographer's credit: "…工作。陈童 摄", "记者 祝雪娟 摄". The name must
@@ -364,6 +385,8 @@ mod tests {
             "交警在路口执勤。记者\u{a0}祝雪娟\u{a0}摄",
             "廊坊市京津冀大数据感知体验中心。资料图",
             "(图片来源:长城网)",
+            "▲1月13日,市八届人大四次会议开幕。(图源:内江日报)",
+            "图源:内江日报",
         ] {
             assert_eq!(classify_line(line), Some(DropReason::Caption), "{line}");
         }

@@ -39,13 +39,16 @@ pub fn find(norms: &[&str], dropped: &[bool]) -> Vec<(usize, DropReason)> {
             .into_iter()
             .map(|i| (i, DropReason::PageNumber)),
     );
+    let repeated = repeated_after_end(norms, dropped);
+    // A repeat of the opening is long prose: left in, it would read as the report going on
+    // after its end, and keep the page's tail.
+    let mut without_repeats = dropped.to_vec();
+    for &i in &repeated {
+        without_repeats[i] = true;
+    }
+    found.extend(repeated.into_iter().map(|i| (i, DropReason::Repeated)));
     found.extend(
-        repeated_after_end(norms, dropped)
-            .into_iter()
-            .map(|i| (i, DropReason::Repeated)),
-    );
-    found.extend(
-        after_end(norms, dropped)
+        after_end(norms, &without_repeats)
             .into_iter()
             .map(|i| (i, DropReason::AfterReport)),
     );
@@ -104,7 +107,9 @@ fn running_lines(norms: &[&str], dropped: &[bool]) -> Vec<usize> {
         {
             continue;
         }
-        seen.entry(despace(line).into_owned()).or_default().push(i);
+        seen.entry(without_page_suffix(&despace(line)).to_string())
+            .or_default()
+            .push(i);
     }
     let mut lines = Vec::new();
     for (text, at) in seen {
@@ -255,6 +260,21 @@ fn tail_after(norms: &[&str], content: &[usize], end_at: usize) -> Option<Vec<us
     Some(lines)
 }
 
+/// A line without the page number a paged article adds to its repeated headline:
+/// "…全文发布(2)" → "…全文发布" (also "(2/4)").
+fn without_page_suffix(squeezed: &str) -> &str {
+    let Some(open) = squeezed.strip_suffix(')').and_then(|s| s.rfind('(')) else {
+        return squeezed;
+    };
+    let inner = &squeezed[open + 1..squeezed.len() - 1];
+    let page = !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit() || c == '/');
+    if page && open > 0 {
+        &squeezed[..open]
+    } else {
+        squeezed
+    }
+}
+
 fn ends_with_exclamation(norm: &str) -> bool {
     ends_sentence(norm)
         && norm
@@ -380,5 +400,48 @@ mod tests {
             "让我们团结奋斗,为建设现代化强省而努力奋斗!",
         ];
         assert_eq!(found(&lines), vec![]);
+    }
+
+    #[test]
+    fn a_long_repeat_of_the_opening_does_not_keep_the_tail_after_the_end() {
+        let opening = "现在,我代表市人民政府,向大会报告政府工作,请予审议。一、2023年工作回顾。\
+                       2023年是全面贯彻党的二十大精神的开局之年。一年来的主要工作和成效是:产业发展。";
+        let mut lines = vec![opening];
+        lines.extend(["这一年我们做了许多工作,这一句话足够长了。"; 30]);
+        lines.extend([
+            "让我们团结奋斗,为建设现代化国际城市而努力奋斗!",
+            opening,
+            "数说2023:福州经济社会发展成绩单",
+            "点赞榕城!期待更多好项目落地",
+        ]);
+        let n = lines.len();
+        assert_eq!(
+            found(&lines),
+            vec![
+                (n - 3, DropReason::Repeated),
+                (n - 2, DropReason::AfterReport),
+                (n - 1, DropReason::AfterReport)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paged_article_repeats_its_headline_with_the_page_number() {
+        let lines = [
+            "沈阳市2024年政府工作报告全文发布",
+            "各位代表:",
+            "正文第一页,这一句话足够长了。",
+            "沈阳市2024年政府工作报告全文发布(2)",
+            "正文第二页,这一句话足够长了。",
+            "沈阳市2024年政府工作报告全文发布(3)",
+            "正文第三页,这一句话足够长了。",
+        ];
+        assert_eq!(
+            found(&lines),
+            vec![(3, DropReason::PageNumber), (5, DropReason::PageNumber)]
+        );
+        assert_eq!(without_page_suffix("全文(2/4)"), "全文");
+        assert_eq!(without_page_suffix("(2)"), "(2)");
+        assert_eq!(without_page_suffix("措施(一)"), "措施(一)");
     }
 }
