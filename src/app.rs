@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 
 use crate::cli::{Cli, Command, MatrixArgs, NormalizeArgs, OutlineArgs, SplitArgs};
 use crate::compare;
-use crate::comparison::CompareOptions;
+use crate::comparison::{CompareOptions, Only, View};
 use crate::config::{self, Reading};
 use crate::corpus::{self, MatrixOptions};
 use crate::exit;
@@ -130,23 +130,41 @@ fn compare_pair(cli: &Cli, reading: &Reading) -> Result<u8> {
         ..CompareOptions::default()
     };
     let comparison = compare::compare(&a, &b, &options);
+    let identical = comparison.identical_keys();
     if let Some(path) = &cli.compare.html {
         render::html::write_file(path, &comparison)?;
         eprintln!("{}", sanitize(&format!("rdiff: wrote {}", path.display())));
     }
+    let args = &cli.compare;
+    // The page is the whole comparison; the terminal then shows its figures, unless a view
+    // of its own was asked for.
+    let narrowed = args.own || args.shared || args.commitments || args.section.is_some();
+    let view = View {
+        only: if args.own {
+            Some(Only::Own)
+        } else if args.shared {
+            Some(Only::Shared)
+        } else if args.commitments {
+            Some(Only::Commitments)
+        } else {
+            None
+        },
+        section: args.section.clone(),
+        summary: args.summary || (args.html.is_some() && !args.json && !narrowed),
+    };
+    let comparison = compare::view::apply(comparison, &view)?;
     let mut out = BufWriter::new(io::stdout().lock());
-    if cli.compare.json {
+    if args.json {
         render::json::write(&mut out, &comparison).context("writing JSON")?;
     } else {
         let opts = render::terminal::TerminalOptions {
             width: config::terminal_width(),
-            summary: cli.compare.summary || cli.compare.html.is_some(),
-            show_equal: cli.compare.show_equal,
+            show_equal: args.show_equal,
         };
         render::terminal::write(&mut out, &comparison, &opts)?;
     }
     out.flush()?;
-    Ok(if comparison.identical_keys() {
+    Ok(if identical {
         exit::SAME
     } else {
         exit::DIFFERENT

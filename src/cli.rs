@@ -209,9 +209,28 @@ pub struct CompareArgs {
     #[arg(long, value_name = "FILE")]
     pub html: Option<PathBuf>,
 
-    /// Print only the header and per-section reuse.
+    /// Print only the header and per-section reuse (with --json: the figures, sections
+    /// without their sentences).
     #[arg(long)]
     pub summary: bool,
+
+    /// Show only what one report says and the other does not (terminal and JSON).
+    #[arg(long, group = "only")]
+    pub own: bool,
+
+    /// Show only what both reports say, in the same words or nearly, and the longest shared
+    /// phrases (terminal and JSON).
+    #[arg(long, group = "only")]
+    pub shared: bool,
+
+    /// Show only the main targets and each report's own commitments (terminal and JSON).
+    #[arg(long, group = "only")]
+    pub commitments: bool,
+
+    /// Show only the sections whose heading, in A or B, holds TEXT (punctuation, spaces and
+    /// script do not matter: "重点工作" finds "三、2026年重点工作").
+    #[arg(long, value_name = "TEXT")]
+    pub section: Option<String>,
 
     /// Print equal sentences (dimmed) instead of folding each run into a count.
     #[arg(long)]

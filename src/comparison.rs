@@ -68,12 +68,50 @@ pub struct Comparison {
     pub sections: Vec<SectionPair>,
     /// Concrete forward-looking statements of each report, mostly in words of its own.
     pub commitments: Commitments,
+    /// What of the comparison is listed ([`View`]); the default lists everything.
+    pub view: View,
     /// Each report's main expected targets, and, for one place's reports of consecutive
     /// years, the earlier one's targets beside what the later one's review says was achieved.
     pub targets: PairTargets,
     /// The longest stretches of text the two reports share, longest first (at most
     /// [`MAX_SHARED_PHRASES`]): the standard phrases, whole sentences or parts of them.
     pub shared_phrases: Vec<SharedPhrase>,
+}
+
+/// What of a comparison is shown: everything, or what a reader asked to see. The figures
+/// (`summary`, and each section's reuse and counts) always describe the whole of both reports;
+/// a view only leaves out sentences, sections and lists.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct View {
+    /// Only one kind of text: `own` (what one side alone says), `shared` (what both say, in
+    /// the same words or nearly), `commitments` (the targets and commitments); `null` for all.
+    pub only: Option<Only>,
+    /// Only the sections whose heading (in A or in B) holds this text, as given.
+    pub section: Option<String>,
+    /// Only the figures: sections without their sentences, and no lists.
+    pub summary: bool,
+}
+
+impl View {
+    /// The view that keeps to one kind of text, in every section.
+    pub fn only(only: Only) -> View {
+        View {
+            only: Some(only),
+            ..View::default()
+        }
+    }
+}
+
+/// The kinds of text a view can keep to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Only {
+    /// Sentences one side says and the other does not (`a_only`, `b_only`).
+    Own,
+    /// Sentences both say: `equal`, `template` and `similar` pairs, and the shared phrases.
+    Shared,
+    /// The targets and the commitments, without the sections' sentences.
+    Commitments,
 }
 
 /// How many shared phrases a comparison lists.
@@ -268,7 +306,7 @@ pub struct Side {
 }
 
 /// Where an item is listed: `sections[section].items[item]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 pub struct ItemRef {
     pub section: usize,
     pub item: usize,
@@ -342,8 +380,9 @@ pub struct Commitment {
     pub highlights: Vec<[usize; 2]>,
     /// Share of its key characters not shared with the other report.
     pub own_share: f64,
-    /// Where the sentence is listed in `sections`.
-    pub item: ItemRef,
+    /// Where the sentence is listed in `sections`; `null` when a view (`--section`, `--own`…)
+    /// left its section or sentence out.
+    pub item: Option<ItemRef>,
 }
 
 /// What makes a forward-looking sentence concrete.

@@ -151,7 +151,7 @@ pub(crate) fn commitments(side: &Side) -> Vec<Commitment> {
             marks: own.marks,
             highlights: own.highlights,
             own_share: own.own_share,
-            item,
+            item: Some(item),
         });
     }
     out

@@ -21,6 +21,7 @@ pub mod commitments;
 mod items;
 mod keyed;
 mod matching;
+pub mod view;
 pub(crate) mod words;
 
 pub use crate::comparison::CompareOptions;
@@ -29,7 +30,7 @@ pub use items::{char_diff, MAX_DIFF_CHARS};
 use crate::align::{align_sections_by, section_affinity, SectionSketch};
 use crate::comparison::{
     Commitments, Comparison, Counts, Here, ItemKind, ItemRef, PairTargets, ReportInfo, SectionPair,
-    SharedPhrase, Summary, YearOverYear, MAX_SHARED_PHRASES,
+    SharedPhrase, Summary, View, YearOverYear, MAX_SHARED_PHRASES,
 };
 use crate::key::key_of;
 use crate::model::Report;
@@ -127,6 +128,7 @@ pub fn compare(a: &Report, b: &Report, options: &CompareOptions) -> Comparison {
         shared_phrases: shared_phrases(&built.sections),
         sections: built.sections,
         commitments,
+        view: View::default(),
         targets: pair_targets(a, b, plan_a, plan_b),
     }
 }

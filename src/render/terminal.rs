@@ -6,7 +6,8 @@ use std::io::{self, Write};
 use colored::Colorize;
 
 use crate::comparison::{
-    Commitment, Comparison, Counts, DiffSide, Here, Item, ItemKind, ReportInfo, SectionPair, Side,
+    Commitment, Comparison, Counts, DiffSide, Here, Item, ItemKind, Only, ReportInfo, SectionPair,
+    Side, View,
 };
 use crate::plan::Verdict;
 use crate::render::targets::{figure_text, indicator_text, target_rows};
@@ -18,25 +19,65 @@ use crate::render::wrap::{wrap, wrap_words, Segments, Style};
 pub struct TerminalOptions {
     /// Columns to wrap at.
     pub width: usize,
-    /// Print only the header and per-section reuse.
-    pub summary: bool,
     /// Print equal sentences (dimmed) instead of folding each run into a count.
     pub show_equal: bool,
 }
 
-/// Write a comparison for a person at a terminal.
+/// Write a comparison for a person at a terminal, as its [`View`] selects: the figures alone
+/// (`summary`), or the sections' sentences and the lists the view keeps.
 pub fn write(out: &mut impl Write, cmp: &Comparison, opts: &TerminalOptions) -> io::Result<()> {
     write_header(out, cmp, opts.width)?;
-    if opts.summary {
+    let view = &cmp.view;
+    if let Some(line) = view_line(view) {
+        writeln!(out, "{}", line.dimmed())?;
+    }
+    if view.summary {
         return write_section_table(out, cmp);
     }
-    for section in &cmp.sections {
-        write_section(out, section, cmp, opts)?;
+    let opts = &TerminalOptions {
+        // Shared text is what was asked for: each sentence is shown, not a count of them.
+        show_equal: opts.show_equal || view.only == Some(Only::Shared),
+        ..*opts
+    };
+    if view.only != Some(Only::Commitments) {
+        for section in &cmp.sections {
+            write_section(out, section, cmp, opts)?;
+        }
     }
-    write_shared_phrases(out, cmp, opts)?;
-    write_targets(out, cmp)?;
-    write_commitments(out, "A", &cmp.a, &cmp.commitments.a, opts)?;
-    write_commitments(out, "B", &cmp.b, &cmp.commitments.b, opts)
+    if matches!(view.only, None | Some(Only::Shared)) {
+        write_shared_phrases(out, cmp, opts)?;
+    }
+    if matches!(view.only, None | Some(Only::Commitments)) {
+        write_targets(out, cmp)?;
+        write_commitments(out, "A", &cmp.a, &cmp.commitments.a, opts)?;
+        write_commitments(out, "B", &cmp.b, &cmp.commitments.b, opts)?;
+    }
+    Ok(())
+}
+
+/// What the view leaves out, said once under the header; `None` for the whole comparison.
+fn view_line(view: &View) -> Option<String> {
+    let only = match view.only {
+        Some(Only::Own) => Some("own text only (what one report says and the other does not)"),
+        Some(Only::Shared) => Some("shared text only"),
+        Some(Only::Commitments) => Some("targets and commitments only"),
+        None => None,
+    };
+    let section = view
+        .section
+        .as_ref()
+        .map(|s| format!("sections whose heading holds “{}”", sanitize(s)));
+    let parts: Vec<String> = only
+        .map(str::to_string)
+        .into_iter()
+        .chain(section)
+        .collect();
+    (!parts.is_empty()).then(|| {
+        format!(
+            "showing: {}; the figures are the whole reports'",
+            parts.join(", ")
+        )
+    })
 }
 
 fn percent(x: f64) -> String {
@@ -449,9 +490,22 @@ mod tests {
 
     const OPTS: TerminalOptions = TerminalOptions {
         width: 200,
-        summary: false,
         show_equal: false,
     };
+
+    /// A comparison of A with B, printed as `view` shows it.
+    fn render_as(view: View) -> String {
+        colored::control::set_override(false);
+        let cmp = compare(
+            &report_from_outline("a.txt", A),
+            &report_from_outline("b.txt", B),
+            &CompareOptions::default(),
+        );
+        let cmp = crate::compare::view::apply(cmp, &view).unwrap();
+        let mut out = Vec::new();
+        write(&mut out, &cmp, &OPTS).unwrap();
+        String::from_utf8(out).unwrap()
+    }
 
     const A: &str = "# 一、2023年工作回顾\n坚持以习近平新时代中国特色社会主义思想为指导深入学习贯彻。全面贯彻落实党的二十大精神推动高质量发展。在省委省政府和市委的坚强领导下奋力前行。\n# 二、2024年工作安排\n地区生产总值增长6%左右一般公共预算收入增长5%左右。建设城市公园十处。";
     const B: &str = "# 一、2023年工作回顾\n坚持以习近平新时代中国特色社会主义思想为指导深入学习贯彻。全面贯彻落实党的二十大精神推动高质量发展。在省委省政府和市委的坚强领导下奋力前行。\n# 二、2024年工作安排\n地区生产总值增长5.5%左右一般公共预算收入增长4%左右。新建学校三所。";
@@ -485,17 +539,50 @@ mod tests {
 
     #[test]
     fn summary_has_header_and_section_table_only() {
-        let text = render(
-            A,
-            B,
-            TerminalOptions {
-                summary: true,
-                ..OPTS
-            },
-        );
+        let text = render_as(View {
+            summary: true,
+            ..View::default()
+        });
         assert!(text.contains("reuse"), "{text}");
         assert!(text.contains("二、2024年工作安排"), "{text}");
         assert!(!text.contains("建设城市公园十处"), "{text}");
+    }
+
+    #[test]
+    fn each_view_prints_what_it_keeps_and_says_so() {
+        let whole = render_as(View::default());
+        assert!(!whole.contains("showing:"), "{whole}");
+        let own = render_as(View::only(Only::Own));
+        assert!(own.contains("showing: own text only"), "{own}");
+        assert!(
+            own.contains("- 建设城市公园十处。") && own.contains("+ 新建学校三所。"),
+            "{own}"
+        );
+        assert!(
+            !own.contains("shared sentences") && !own.contains("~A"),
+            "{own}"
+        );
+        assert!(!own.contains("commitments ("), "{own}");
+        let shared = render_as(View::only(Only::Shared));
+        assert!(
+            shared.contains("= 全面贯彻落实党的二十大精神推动高质量发展。"),
+            "{shared}"
+        );
+        assert!(shared.contains("~A 地区生产总值增长6%左右"), "{shared}");
+        assert!(!shared.contains("建设城市公园十处"), "{shared}");
+        let commitments = render_as(View::only(Only::Commitments));
+        assert!(commitments.contains("own commitments"), "{commitments}");
+        assert!(
+            !commitments.contains("── 一、2023年工作回顾"),
+            "{commitments}"
+        );
+        let section = render_as(View {
+            section: Some("工作安排".into()),
+            ..View::default()
+        });
+        assert!(section.contains("“工作安排”"), "{section}");
+        assert!(section.contains("── 二、2024年工作安排"), "{section}");
+        assert!(!section.contains("── 一、2023年工作回顾"), "{section}");
     }
 
     #[test]

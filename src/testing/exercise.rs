@@ -6,7 +6,7 @@
 use std::sync::OnceLock;
 
 use crate::compare::compare;
-use crate::comparison::{CompareOptions, Comparison};
+use crate::comparison::{CompareOptions, Comparison, Only, View};
 use crate::corpus::{self, Entry, MatrixOptions};
 use crate::model::{Document, Report};
 use crate::normalize::Normalizer;
@@ -117,15 +117,36 @@ pub fn print_checked(cmp: &Comparison, a: &Report, b: &Report) {
     let json = serde_json::to_string_pretty(cmp).expect("serializes");
     serde_json::from_str::<serde_json::Value>(&json).expect("JSON parses back");
     assert_none("pair page", page_problems(&render::html::render(cmp)));
-    for (summary, show_equal) in [(false, true), (true, false)] {
+    let views = [
+        View::default(),
+        View {
+            summary: true,
+            ..View::default()
+        },
+        View {
+            only: Some(Only::Own),
+            ..View::default()
+        },
+        View {
+            only: Some(Only::Shared),
+            ..View::default()
+        },
+        View {
+            only: Some(Only::Commitments),
+            ..View::default()
+        },
+    ];
+    for (view, show_equal) in views.into_iter().zip([true, false, false, false, true]) {
+        let shown = crate::compare::view::apply(cmp.clone(), &view).expect("no section asked");
         let mut printed = Vec::new();
         let options = render::terminal::TerminalOptions {
             width: 60,
-            summary,
             show_equal,
         };
-        render::terminal::write(&mut printed, cmp, &options).expect("writes to memory");
+        render::terminal::write(&mut printed, &shown, &options).expect("writes to memory");
         assert_none("pair terminal", terminal_problems(&printed));
+        let json = serde_json::to_string(&shown).expect("serializes");
+        serde_json::from_str::<serde_json::Value>(&json).expect("a view's JSON parses back");
     }
 
     let entries = [

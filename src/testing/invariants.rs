@@ -47,7 +47,7 @@ pub fn comparison_problems(cmp: &Comparison) -> Vec<String> {
             check_ref(
                 cmp,
                 &format!("commitments.{side}[{i}]"),
-                Some(c.item),
+                c.item,
                 &mut problems,
             );
         }

@@ -14,6 +14,7 @@ mod outputs;
 mod reading;
 mod schema;
 mod targets;
+mod views;
 
 use std::path::PathBuf;
 

@@ -73,7 +73,7 @@ fn closed(mut schema: Value) -> Value {
 
 /// Validate `json` against `output`'s schema, closed; and check that the closed schema
 /// refuses a field it does not describe, at the top and inside the first report.
-fn assert_valid(output: &str, json: &[u8]) {
+pub fn assert_valid(output: &str, json: &[u8]) {
     let (name, _) = OUTPUTS
         .iter()
         .find(|(n, _)| n.starts_with(output))

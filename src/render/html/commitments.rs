@@ -77,7 +77,7 @@ fn item(page: &mut Html, cmp: &Comparison, c: &Commitment) {
     page.raw("\"><abbr class=\"g\" title=\"").raw(label);
     page.raw("\">").raw(glyph).raw("</abbr> ");
     // Link only to an item that is on the page: a dangling anchor would mislead.
-    let target = exists(cmp, c.item).then_some(c.item);
+    let target = c.item.filter(|&at| exists(cmp, at));
     if let Some(t) = target {
         page.raw("<a href=\"#").item_id(t);
         page.raw("\" data-item=\"").item_id(t).raw("\"");

@@ -124,6 +124,7 @@ impl Build {
                 },
                 sections: Vec::new(),
                 commitments: Commitments::default(),
+                view: View::default(),
                 targets: PairTargets::default(),
                 shared_phrases: Vec::new(),
             },
@@ -197,7 +198,7 @@ impl Build {
             marks: vec![CommitmentMark::Figure, CommitmentMark::Deadline],
             highlights: Vec::new(),
             own_share: 1.0,
-            item: at,
+            item: Some(at),
         };
         if of_a {
             self.cmp.commitments.a.push(c);
